@@ -1,0 +1,47 @@
+import type { OperationSchemaNames } from './emit-schemas-file.js';
+import type { Document } from './openapi.js';
+import type { OperationInfo } from './select.js';
+import { docComment } from './zod/context.js';
+
+/**
+ * Writes `operations.ts`: the operation table the client runs on. Each entry names its method, path
+ * template, path parameters and the zod schemas for path, query, body, response and error.
+ */
+export function emitOperationsFile(
+  doc: Document,
+  ops: readonly OperationInfo[],
+  names: ReadonlyMap<string, OperationSchemaNames>,
+  sha256: string,
+): string {
+  const used = new Set<string>();
+  const ref = (identifier: string | null): string => {
+    if (identifier) used.add(identifier);
+    return identifier ?? 'null';
+  };
+  const entries = ops.map((op) => {
+    const n = names.get(op.id)!;
+    const fields = [
+      `id: ${JSON.stringify(op.id)}`,
+      `method: ${JSON.stringify(op.method)}`,
+      `path: ${JSON.stringify(op.path)}`,
+      `pathParams: [${op.pathParams.map((p) => JSON.stringify(p.name)).join(', ')}]`,
+      `pathSchema: ${ref(n.path)}`,
+      `querySchema: ${ref(n.query)}`,
+      `bodySchema: ${ref(n.body)}`,
+      `responseSchema: ${ref(n.response)}`,
+      `errorSchema: ${ref(n.error)}`,
+    ];
+    return `${docComment(op.summary ?? op.description)}${JSON.stringify(op.id)}: {\n${fields.join(',\n')},\n}`;
+  });
+  const spec = {
+    title: doc.info.title,
+    version: doc.info.version,
+    sha256,
+  };
+  return [
+    `import { ${[...used].sort().join(', ')} } from './schemas.js';`,
+    `/** The spec this code was generated from. \`version\` is the Stripe API version it describes. */\nexport const specInfo = ${JSON.stringify(spec)} as const;`,
+    `/** Every generated operation, by operationId. */\nexport const operations = {\n${entries.join(',\n')},\n} as const;`,
+    `/** The operationIds this build knows. */\nexport type OperationId = keyof typeof operations;`,
+  ].join('\n\n');
+}

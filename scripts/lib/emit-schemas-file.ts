@@ -1,0 +1,142 @@
+import { componentIdentifier, operationIdentifier } from './names.js';
+import { schemaRefName, type Document, type Parameter, type Schema } from './openapi.js';
+import type { OperationInfo } from './select.js';
+import { docComment, type Direction, type EmitContext, type Emitted } from './zod/context.js';
+import { emitSchema } from './zod/emit-schema.js';
+
+/** The identifiers of each operation's schemas, for the operation table. */
+export interface OperationSchemaNames {
+  path: string | null;
+  query: string | null;
+  body: string | null;
+  response: string | null;
+  error: string | null;
+}
+
+interface Declaration extends Emitted {
+  identifier: string;
+  description: string | undefined;
+}
+
+const OPEN_ENUM = `/**
+ * An enum Stripe may extend without a new API version: the known values, or any other string
+ * (typed \`string & {}\` so editors still offer the known values).
+ */
+function openEnum<const T extends readonly [string, ...string[]]>(values: T): OpenEnum<T> {
+  return z.union([z.enum(values), z.string() as z.ZodMiniType<string & {}>]);
+}
+
+/** The zod type \`openEnum\` returns. */
+type OpenEnum<T extends readonly [string, ...string[]]> = z.ZodMiniUnion<
+  readonly [z.ZodMiniEnum<z.util.ToEnum<T[number]>>, z.ZodMiniType<string & {}>]
+>;
+`;
+
+/** Parameters as one object schema: their names are the keys, `required` as each one says. */
+function parametersObject(params: readonly Parameter[]): Schema {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: params.filter((p) => p.required).map((p) => p.name),
+    properties: Object.fromEntries(
+      params.map((p) => [p.name, { ...(p.schema ?? {}), description: p.description ?? p.schema?.description }]),
+    ),
+  };
+}
+
+/** Orders declarations so each comes after the consts it reads eagerly; ties stay in given order. */
+function orderByEagerDependencies(declarations: readonly Declaration[]): Declaration[] {
+  const byId = new Map(declarations.map((d) => [d.identifier, d]));
+  const done = new Set<string>();
+  const active = new Set<string>();
+  const ordered: Declaration[] = [];
+  const visit = (d: Declaration): void => {
+    if (done.has(d.identifier)) return;
+    if (active.has(d.identifier)) {
+      throw new Error(`${d.identifier} refers to itself without an object in between; zod cannot define it`);
+    }
+    active.add(d.identifier);
+    for (const dep of [...d.eager].sort()) {
+      const target = byId.get(dep);
+      if (target) visit(target);
+    }
+    active.delete(d.identifier);
+    done.add(d.identifier);
+    ordered.push(d);
+  };
+  declarations.forEach(visit);
+  return ordered;
+}
+
+/**
+ * Writes `schemas.ts`: a zod schema for every reached component (response direction, plus a request
+ * variant for any component a request reaches), then each operation's path, query, body, response
+ * and error schemas, then a `schemas` map of components by their spec name.
+ */
+export function emitSchemasFile(
+  doc: Document,
+  ops: readonly OperationInfo[],
+  reached: ReadonlySet<string>,
+): { code: string; names: Map<string, OperationSchemaNames> } {
+  const owners = new Map<string, string>();
+  const pending: { name: string; direction: Direction }[] = [];
+  const register = (name: string, direction: Direction): string => {
+    const identifier = componentIdentifier(name, direction);
+    const owner = owners.get(identifier);
+    if (owner === undefined) {
+      owners.set(identifier, name);
+      pending.push({ name, direction });
+    } else if (owner !== name) {
+      throw new Error(`Schemas "${owner}" and "${name}" both map to the identifier ${identifier}`);
+    }
+    return identifier;
+  };
+  const context = (direction: Direction): EmitContext => ({
+    direction,
+    refIdentifier: (ref, dir) => register(schemaRefName(ref), dir),
+  });
+
+  const operationCode: string[] = [];
+  const names = new Map<string, OperationSchemaNames>();
+  const part = (op: OperationInfo, kind: 'Path' | 'Query' | 'Body' | 'Response' | 'Error', schema: Schema | undefined, direction: Direction) => {
+    if (!schema) return null;
+    const identifier = operationIdentifier(op.id, kind);
+    const emitted = emitSchema(schema, context(direction));
+    operationCode.push(`export const ${identifier} = ${emitted.code};`);
+    return identifier;
+  };
+  for (const op of ops) {
+    operationCode.push(`\n// ${op.id}: ${op.method.toUpperCase()} ${op.path}`);
+    names.set(op.id, {
+      path: part(op, 'Path', op.pathParams.length ? parametersObject(op.pathParams) : undefined, 'request'),
+      query: part(op, 'Query', op.queryParams.length ? parametersObject(op.queryParams) : undefined, 'request'),
+      body: part(op, 'Body', op.body, 'request'),
+      response: part(op, 'Response', op.response, 'response'),
+      error: part(op, 'Error', op.errorResponse, 'response'),
+    });
+  }
+  for (const name of [...reached].sort()) register(name, 'response');
+
+  const declarations: Declaration[] = [];
+  for (let next = pending.shift(); next; next = pending.shift()) {
+    const schema = doc.components!.schemas![next.name]!;
+    const emitted = emitSchema(schema, context(next.direction));
+    declarations.push({ ...emitted, identifier: componentIdentifier(next.name, next.direction), description: schema.description });
+  }
+  declarations.sort((a, b) => (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0));
+  const components = orderByEagerDependencies(declarations).map(
+    (d) => `${docComment(d.description)}export const ${d.identifier} = ${d.code};`,
+  );
+  const responseNames = [...reached].sort();
+  const map = responseNames.map((name) => `${JSON.stringify(name)}: ${componentIdentifier(name, 'response')},`);
+  const body = [...components, ...operationCode].join('\n\n');
+  const code = [
+    `import * as z from 'zod/mini';`,
+    body.includes('openEnum(') ? OPEN_ENUM : '',
+    '// Components',
+    body,
+    '/** Every component schema (response direction), by its name in the spec. */',
+    `export const schemas = {\n${map.join('\n')}\n} as const;`,
+  ].join('\n\n');
+  return { code, names };
+}

@@ -1,0 +1,21 @@
+import type { Direction } from './zod/context.js';
+
+/** `test_helpers.test_clock` → `TestHelpersTestClock`; a leading digit gets an underscore. */
+export function pascalCase(name: string): string {
+  const joined = name
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join('');
+  return /^[0-9]/.test(joined) ? `_${joined}` : joined || '_';
+}
+
+/** The const that holds a component's zod schema: `CustomerSchema`, or `CustomerParamsSchema` for requests. */
+export function componentIdentifier(name: string, direction: Direction): string {
+  return `${pascalCase(name)}${direction === 'request' ? 'ParamsSchema' : 'Schema'}`;
+}
+
+/** The const that holds one part of an operation: `PostCustomersBodySchema`. */
+export function operationIdentifier(operationId: string, part: 'Path' | 'Query' | 'Body' | 'Response' | 'Error'): string {
+  return `${pascalCase(operationId)}${part}Schema`;
+}

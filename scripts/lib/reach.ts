@@ -1,0 +1,78 @@
+import { resolveLocal, schemaRefName, type Document, type Schema } from './openapi.js';
+import type { OperationInfo } from './select.js';
+
+/** Calls `visit` for every schema nested in `schema` through the standard keywords (not `x-*`). */
+export function forEachSubschema(schema: Schema, visit: (sub: Schema) => void): void {
+  for (const sub of Object.values(schema.properties ?? {})) visit(sub);
+  if (schema.items) visit(schema.items);
+  if (typeof schema.additionalProperties === 'object') visit(schema.additionalProperties);
+  for (const sub of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) visit(sub);
+}
+
+/** The schemas an operation starts from: parameters, body, success and error responses. */
+export function operationSchemas(op: OperationInfo): Schema[] {
+  return [
+    ...[...op.pathParams, ...op.queryParams].flatMap((p) => (p.schema ? [p.schema] : [])),
+    ...(op.body ? [op.body] : []),
+    ...(op.response ? [op.response] : []),
+    ...(op.errorResponse ? [op.errorResponse] : []),
+  ];
+}
+
+/**
+ * The component schemas reachable from `roots`, following `$ref`s through cycles. Vendor extensions
+ * such as Stripe's `x-expansionResources` are not followed: they repeat refs the schema already has.
+ */
+export function reachableComponents(doc: Document, roots: readonly Schema[]): Set<string> {
+  const reached = new Set<string>();
+  const walk = (schema: Schema): void => {
+    if (schema.$ref) {
+      const name = schemaRefName(schema.$ref);
+      if (reached.has(name)) return;
+      reached.add(name);
+      const target = doc.components?.schemas?.[name];
+      if (!target) throw new Error(`$ref "${schema.$ref}" points at a schema the spec does not define`);
+      walk(target);
+      return;
+    }
+    forEachSubschema(schema, walk);
+  };
+  roots.forEach(walk);
+  return reached;
+}
+
+/**
+ * A copy of the document with only the chosen operations and the schemas they reach, non-schema
+ * `$ref`s inlined, so openapi-typescript emits types for exactly what the zod emitter covers.
+ */
+export function pruneDocument(doc: Document, ops: readonly OperationInfo[], reached: ReadonlySet<string>): Document {
+  const paths: Document['paths'] = {};
+  for (const op of ops) {
+    const source = doc.paths[op.path]!;
+    const item = (paths[op.path] ??= {});
+    if (source.parameters) item.parameters = source.parameters.map((p) => resolveLocal(doc, p));
+    const operation = source[op.method]!;
+    item[op.method] = {
+      ...operation,
+      ...(operation.parameters && { parameters: operation.parameters.map((p) => resolveLocal(doc, p)) }),
+      ...(operation.requestBody && { requestBody: resolveLocal(doc, operation.requestBody) }),
+      ...(operation.responses && {
+        responses: Object.fromEntries(
+          Object.entries(operation.responses).map(([code, r]) => [code, resolveLocal(doc, r)]),
+        ),
+      }),
+    };
+  }
+  const schemas = Object.fromEntries(
+    [...reached].sort().map((name) => [name, doc.components!.schemas![name]!] as const),
+  );
+  const securitySchemes = doc.components?.securitySchemes;
+  return {
+    openapi: doc.openapi,
+    info: doc.info,
+    ...(doc.servers !== undefined && { servers: doc.servers }),
+    ...(doc.security !== undefined && { security: doc.security }),
+    paths,
+    components: { schemas, ...(securitySchemes !== undefined && { securitySchemes }) },
+  };
+}

@@ -1,0 +1,110 @@
+import { METHODS, resolveLocal, type Document, type Method, type Parameter, type Schema } from './openapi.js';
+
+/** One chosen operation, with everything the emitters need resolved. */
+export interface OperationInfo {
+  id: string;
+  method: Method;
+  path: string;
+  summary: string | undefined;
+  description: string | undefined;
+  pathParams: Parameter[];
+  /** For GET and DELETE this also holds the body's properties: Stripe reads them from the query. */
+  queryParams: Parameter[];
+  /** The form body, for methods that send one. */
+  body: Schema | undefined;
+  /** The success (2xx) JSON response. */
+  response: Schema | undefined;
+  /** The `default` (error) JSON response. */
+  errorResponse: Schema | undefined;
+}
+
+const BODYLESS: readonly Method[] = ['get', 'delete', 'head', 'options', 'trace'];
+
+function pascal(text: string): string {
+  return text
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}
+
+/** `--ops` entries: an operationId, or a path prefix (starting with `/`) matched whole segments at a time. */
+export function matchesFilter(filters: readonly string[], id: string, path: string): boolean {
+  if (filters.length === 0) return true;
+  return filters.some((f) =>
+    f.startsWith('/') ? path === f || path.startsWith(f.endsWith('/') ? f : `${f}/`) : f === id,
+  );
+}
+
+function formBody(op: NonNullable<PathMethod>, doc: Document): Schema | undefined {
+  if (!op.requestBody) return undefined;
+  const body = resolveLocal(doc, op.requestBody);
+  const media = body.content?.['application/x-www-form-urlencoded'] ?? Object.values(body.content ?? {})[0];
+  return media?.schema;
+}
+
+/** The JSON schema of the first response whose status code matches. */
+function jsonResponse(op: NonNullable<PathMethod>, doc: Document, status: RegExp): Schema | undefined {
+  const found = Object.entries(op.responses ?? {}).find(([code]) => status.test(code));
+  if (!found) return undefined;
+  return resolveLocal(doc, found[1]).content?.['application/json']?.schema;
+}
+
+type PathMethod = Document['paths'][string][Method];
+
+/** Body properties turned into query parameters (Stripe's GET and DELETE take params in the query). */
+function bodyAsQuery(body: Schema | undefined, doc: Document): Parameter[] {
+  if (!body) return [];
+  const object = body.$ref ? resolveLocal<Schema>(doc, body) : body;
+  const required = new Set(object.required ?? []);
+  return Object.entries(object.properties ?? {}).map(([name, schema]) => ({
+    name,
+    in: 'query' as const,
+    required: required.has(name),
+    description: schema.description,
+    schema,
+  }));
+}
+
+/**
+ * The operations a run generates, in document order (path, then method). Parameter, request body and
+ * response `$ref`s are resolved; schema `$ref`s are left for the emitters.
+ */
+export function selectOperations(doc: Document, filters: readonly string[] = []): OperationInfo[] {
+  const chosen: OperationInfo[] = [];
+  const seenIds = new Set<string>();
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const id = op.operationId ?? `${pascal(method)}${pascal(path)}`;
+      if (!matchesFilter(filters, id, path)) continue;
+      if (seenIds.has(id)) throw new Error(`Duplicate operationId "${id}"`);
+      seenIds.add(id);
+      const params = new Map<string, Parameter>();
+      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
+        const resolved = resolveLocal(doc, p);
+        params.set(`${resolved.in}:${resolved.name}`, resolved);
+      }
+      const all = [...params.values()];
+      const body = formBody(op, doc);
+      const bodyless = BODYLESS.includes(method);
+      chosen.push({
+        id,
+        method,
+        path,
+        summary: op.summary,
+        description: op.description,
+        pathParams: all.filter((p) => p.in === 'path'),
+        queryParams: [...all.filter((p) => p.in === 'query'), ...(bodyless ? bodyAsQuery(body, doc) : [])],
+        body: bodyless ? undefined : body,
+        response: jsonResponse(op, doc, /^2(\d\d|XX)$/),
+        errorResponse: jsonResponse(op, doc, /^default$/),
+      });
+    }
+  }
+  const unknown = filters.filter((f) => !f.startsWith('/') && !seenIds.has(f));
+  if (unknown.length) throw new Error(`--ops names operations the spec does not have: ${unknown.join(', ')}`);
+  if (chosen.length === 0) throw new Error(`--ops ${filters.join(',')} matches no operation in the spec`);
+  return chosen;
+}

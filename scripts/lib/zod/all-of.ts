@@ -1,0 +1,23 @@
+import type { Schema } from '../openapi.js';
+import { combine, type Emitter } from './context.js';
+
+/**
+ * `allOf`. One part is that part; inline object parts merge into one object (so strictness applies
+ * to the union of their properties); anything else is an intersection.
+ */
+export const emitAllOf: Emitter = (schema, ctx, emit) => {
+  const parts = schema.allOf ?? [];
+  if (parts.length === 1) return emit(parts[0]!, ctx);
+  if (parts.every((p) => !p.$ref && (p.type === 'object' || p.properties))) {
+    const merged: Schema = { type: 'object', properties: {}, required: [] };
+    for (const part of parts) {
+      Object.assign(merged.properties!, part.properties);
+      merged.required!.push(...(part.required ?? []));
+    }
+    return emit(merged, ctx);
+  }
+  const emitted = parts.map((p) => emit(p, ctx));
+  const code = emitted.map((e) => e.code).reduce((left, right) => `z.intersection(${left}, ${right})`);
+  const type = emitted.map((e) => e.type).reduce((left, right) => `z.ZodMiniIntersection<${left}, ${right}>`);
+  return combine(code, type, emitted);
+};

@@ -1,0 +1,66 @@
+import type { Schema } from '../openapi.js';
+
+/**
+ * Which way data flows through a schema. Requests are closed (an unknown param or enum value is a
+ * mistake we catch before Stripe does); responses are open (a field or enum value Stripe adds later
+ * must not break anyone).
+ */
+export type Direction = 'request' | 'response';
+
+/**
+ * What an emitter returns: zod code, its zod type written out, and the component consts the code
+ * reads at module load. The type annotates getters: TypeScript cannot infer a getter's type through
+ * a cycle of several schemas (card → customer → default_source → card) without it.
+ */
+export interface Emitted {
+  code: string;
+  type: string;
+  /** Identifiers referenced outside a getter; the file emitter defines these first. */
+  eager: ReadonlySet<string>;
+}
+
+/** What every emitter may ask of the run it is part of. */
+export interface EmitContext {
+  direction: Direction;
+  /** The identifier of the zod const for a `$ref`, registering that component for emission. */
+  refIdentifier(ref: string, direction: Direction): string;
+}
+
+/** Emits any schema; passed to each emitter so emitters stay independent of each other. */
+export type EmitSchema = (schema: Schema, ctx: EmitContext) => Emitted;
+
+/** One emitter per schema kind. */
+export type Emitter = (schema: Schema, ctx: EmitContext, emit: EmitSchema) => Emitted;
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** A leaf: code that reads no component. */
+export function leaf(code: string, type: string): Emitted {
+  return { code, type, eager: NONE };
+}
+
+/** Code built from parts: their eager references carry over. */
+export function combine(code: string, type: string, parts: readonly Emitted[]): Emitted {
+  const eager = new Set<string>();
+  for (const part of parts) for (const name of part.eager) eager.add(name);
+  return { code, type, eager };
+}
+
+/** Wraps an emitted schema in `z.<wrapper>(...)`, as `z.nullable` and `z.optional` do. */
+export function wrap(wrapper: 'nullable' | 'optional', inner: Emitted): Emitted {
+  const type = `z.ZodMini${wrapper[0]!.toUpperCase()}${wrapper.slice(1)}<${inner.type}>`;
+  return combine(`z.${wrapper}(${inner.code})`, type, [inner]);
+}
+
+/** `.check(...)` suffix for the given zod checks, or nothing. */
+export function checks(list: readonly (string | false | undefined)[]): string {
+  const present = list.filter((c): c is string => Boolean(c));
+  return present.length ? `.check(${present.join(', ')})` : '';
+}
+
+/** A JSDoc block for a description, safe to place in generated code. */
+export function docComment(text: string | undefined): string {
+  if (!text?.trim()) return '';
+  const body = text.trim().replace(/\*\//g, '*\\/').split('\n').map((line) => ` * ${line}`.trimEnd());
+  return `/**\n${body.join('\n')}\n */\n`;
+}
