@@ -1,0 +1,75 @@
+import {
+  StripeAPIError,
+  StripeAuthenticationError,
+  StripeCardError,
+  StripeConflictError,
+  StripeError,
+  StripeIdempotencyError,
+  StripeInvalidRequestError,
+  StripeNotFoundError,
+  StripePermissionError,
+  StripeRateLimitError,
+} from './errors.js';
+import type { RawResponse } from './transport.js';
+
+type ErrorClass = new (fields: ConstructorParameters<typeof StripeError>[0]) => StripeError;
+
+const BY_STATUS: Readonly<Record<number, ErrorClass>> = {
+  400: StripeInvalidRequestError,
+  401: StripeAuthenticationError,
+  402: StripeCardError,
+  403: StripePermissionError,
+  404: StripeNotFoundError,
+  409: StripeConflictError,
+  429: StripeRateLimitError,
+};
+
+const BY_TYPE: Readonly<Record<string, ErrorClass>> = {
+  card_error: StripeCardError,
+  invalid_request_error: StripeInvalidRequestError,
+  api_error: StripeAPIError,
+};
+
+/**
+ * Which class an error response becomes. An `idempotency_error` is always that (whatever the
+ * status), then the status decides (401 authentication, 404 not found, 429 rate limit, ...), then
+ * Stripe's `type`; anything else is a server-side {@link StripeAPIError} (5xx) or an invalid request (4xx).
+ */
+export function errorClassFor(status: number, type: string | undefined): ErrorClass {
+  if (type === 'idempotency_error') return StripeIdempotencyError;
+  const byStatus = BY_STATUS[status];
+  if (byStatus) return byStatus;
+  if (status >= 500) return StripeAPIError;
+  return (type !== undefined && BY_TYPE[type]) || (status >= 400 && status < 500 ? StripeInvalidRequestError : StripeAPIError);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * The one function that turns an error response into an error: the class from status and type, and
+ * Stripe's `error` fields (type, code, param, message, decline code, doc URL) with status, request id
+ * and headers. A body that is not Stripe's error JSON (an HTML 502 page, say) still becomes an error.
+ */
+export function errorFromResponse(response: RawResponse): StripeError {
+  const parsed = response.errorBody;
+  const body = parsed !== null && typeof parsed === 'object' ? (parsed as { error?: unknown }).error : undefined;
+  const error = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  const requestId = response.headers['request-id'];
+  const type = text(error.type);
+  const stripeMessage = text(error.message) ?? (body === undefined ? 'the response body was not a Stripe error' : 'no message');
+  const ErrorType = errorClassFor(response.status, type);
+  return new ErrorType({
+    message: `${stripeMessage} (HTTP ${response.status}${requestId ? `, request ${requestId}` : ''})`,
+    type,
+    code: text(error.code),
+    param: text(error.param),
+    declineCode: text(error.decline_code),
+    docUrl: text(error.doc_url),
+    statusCode: response.status,
+    requestId,
+    headers: response.headers,
+    raw: parsed ?? response.body,
+  });
+}

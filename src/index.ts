@@ -1,0 +1,12 @@
+/**
+ * stripe-customers: a typed, validated client for Stripe's Customers API.
+ * @packageDocumentation
+ */
+export { createClient, type ClientOptions, type StripeCustomersClient } from './client.js';
+export type { CustomersResource } from './customers.js';
+export * from './errors.js';
+export { encodeForm } from './form-encode.js';
+export { decodeForm, parseForm, shapeBySchema, type FormTree } from './form-decode.js';
+export type { RequestOptions } from './headers.js';
+export type * from './types.js';
+export { operations, specInfo } from '../generated/operations.js';

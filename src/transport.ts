@@ -1,0 +1,75 @@
+import createFetchClient from 'openapi-fetch';
+import type { paths } from '../generated/types.js';
+import { StripeConnectionError } from './errors.js';
+import { encodeForm } from './form-encode.js';
+import type { CallParams, OperationSpec } from './operation.js';
+
+/** A response as the later steps need it: status, headers (lower-case names) and the body text. */
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** The body exactly as received ('' when there was none). */
+  body: string;
+  /** For error statuses: the body already parsed as JSON, or the text when it was not JSON. */
+  errorBody?: unknown;
+}
+
+/** Sends one request. */
+export type Send = (
+  op: OperationSpec,
+  params: CallParams,
+  headers: Record<string, string>,
+  signal: AbortSignal | undefined,
+) => Promise<RawResponse>;
+
+/**
+ * The only place that touches `fetch`. openapi-fetch (typed by the generated `paths`) builds the URL,
+ * percent-encodes path ids and sends; our Stripe form encoder writes the query and body. `fetch` is
+ * looked up on every call, not at creation, so MSW or a test can install it later.
+ */
+export function createTransport(baseUrl: string, fetchOverride: typeof fetch | undefined): Send {
+  const client = createFetchClient<paths>({
+    baseUrl,
+    fetch: (input) => (fetchOverride ?? globalThis.fetch)(input),
+    querySerializer: (query) => encodeForm(query),
+    bodySerializer: (body) => encodeForm(body ?? {}),
+  });
+  // The client is typed per literal path; operations arrive as table entries, so call it untyped here.
+  const request = client.request as unknown as (
+    method: string,
+    path: string,
+    init: Record<string, unknown>,
+  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+  return async (op, params, headers, signal) => {
+    let result: Awaited<ReturnType<typeof request>>;
+    try {
+      result = await request(op.method, op.path, {
+        params: { path: params.path, query: params.query },
+        body: params.body,
+        headers,
+        signal,
+        parseAs: 'text',
+      });
+    } catch (cause) {
+      if (signal?.aborted) throw cause;
+      throw new StripeConnectionError({
+        message: `Could not reach Stripe for ${op.method.toUpperCase()} ${op.path}: ${
+          cause instanceof Error ? cause.message : String(cause)
+        }`,
+        cause,
+      });
+    }
+    const { response } = result;
+    const raw: RawResponse = {
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      body: typeof result.data === 'string' ? result.data : '',
+    };
+    if (!response.ok) {
+      raw.errorBody = result.error;
+      raw.body = typeof result.error === 'string' ? result.error : result.error === undefined ? '' : JSON.stringify(result.error);
+    }
+    return raw;
+  };
+}

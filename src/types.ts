@@ -1,0 +1,39 @@
+import type * as z from 'zod/mini';
+import type { operations as Operations } from '../generated/operations.js';
+import type { operations as OperationTypes } from '../generated/types.js';
+
+type FormBody<Id extends keyof OperationTypes> = OperationTypes[Id] extends {
+  requestBody?: { content: { 'application/x-www-form-urlencoded': infer Body } };
+}
+  ? Body
+  : never;
+
+type Query<Id extends keyof OperationTypes> = NonNullable<OperationTypes[Id]['parameters']['query']>;
+
+/**
+ * What an operation returns: the zod output of its response schema. Objects keep fields Stripe adds
+ * later, and enums are the known values plus any other string (Stripe adds values without notice).
+ */
+export type ResultOf<Id extends keyof typeof Operations> = z.output<NonNullable<(typeof Operations)[Id]['responseSchema']>>;
+
+/** A customer. */
+export type Customer = ResultOf<'PostCustomers'>;
+/** What `retrieve` returns: a customer, or the stub left by a deleted one. */
+export type CustomerOrDeleted = ResultOf<'GetCustomersCustomer'>;
+/** What `delete` returns. */
+export type DeletedCustomer = ResultOf<'DeleteCustomersCustomer'>;
+/** One page of `list`. */
+export type CustomerList = ResultOf<'GetCustomers'>;
+/** One page of `search`. */
+export type CustomerSearchResult = ResultOf<'GetCustomersSearch'>;
+
+/** Params of `customers.create` (POST /v1/customers). */
+export type CustomerCreateParams = FormBody<'PostCustomers'>;
+/** Params of `customers.update` (POST /v1/customers/{customer}). */
+export type CustomerUpdateParams = FormBody<'PostCustomersCustomer'>;
+/** Params of `customers.retrieve` (GET /v1/customers/{customer}). */
+export type CustomerRetrieveParams = Query<'GetCustomersCustomer'>;
+/** Params of `customers.list` (GET /v1/customers). */
+export type CustomerListParams = Query<'GetCustomers'>;
+/** Params of `customers.search` (GET /v1/customers/search). */
+export type CustomerSearchParams = Query<'GetCustomersSearch'>;
