@@ -38,6 +38,13 @@ export function redactKeys(text: string): string {
   return text.replace(KEY_PATTERN, '$1***');
 }
 
+/** {@link redactKeys} applied to every string inside a JSON value (an error body, say). */
+export function redactKeysDeep(value: unknown): unknown {
+  if (typeof value === 'string') return redactKeys(value);
+  if (value === null || typeof value !== 'object') return value;
+  return JSON.parse(redactKeys(JSON.stringify(value)));
+}
+
 /** Root of every error thrown by stripe-customers. */
 export class StripeError extends Error {
   override readonly name: string = 'StripeError';
@@ -70,7 +77,7 @@ export class StripeError extends Error {
     this.statusCode = fields.statusCode;
     this.requestId = fields.requestId;
     this.headers = fields.headers;
-    this.raw = fields.raw;
+    this.raw = redactKeysDeep(fields.raw);
   }
 
   /** A plain summary for logs; it never includes the API key or the request. */
@@ -158,13 +165,13 @@ export class StripeResponseValidationError extends StripeError {
   override readonly name: string = 'StripeResponseValidationError';
   /** What was wrong with the body; empty when it could not be parsed at all. */
   readonly issues: readonly ValidationIssue[];
-  /** The response body exactly as received. */
+  /** The response body as received (anything shaped like an API key masked). */
   readonly rawBody: string;
 
   constructor(fields: StripeErrorFields & { issues: readonly ValidationIssue[]; rawBody: string }) {
     super(fields);
     this.issues = fields.issues;
-    this.rawBody = fields.rawBody;
+    this.rawBody = redactKeys(fields.rawBody);
   }
 
   override toJSON(): Record<string, unknown> {

@@ -28,3 +28,11 @@ export interface CallParams {
   query?: object | undefined;
   body?: object | undefined;
 }
+
+/** A call ready to send: path ids as given, query and body already form-encoded. */
+export interface EncodedCall {
+  path?: Readonly<Record<string, string>> | undefined;
+  query: string;
+  /** `undefined` for methods that send no body. */
+  body: string | undefined;
+}

@@ -1,4 +1,5 @@
 import { errorFromResponse } from './error-from-response.js';
+import { encodeForm } from './form-encode.js';
 import { buildHeaders, type HeaderDefaults, type RequestOptions } from './headers.js';
 import type { CallParams, OperationSpec } from './operation.js';
 import type { Send } from './transport.js';
@@ -12,8 +13,8 @@ export interface RequestContext {
 }
 
 /**
- * One call, step by step: validate params (nothing is sent if they are wrong), build headers, encode
- * and send, then turn an error status into an error or validate and return the body.
+ * One call, step by step: validate params and options, encode (nothing is sent if any of these
+ * fail), send, then turn an error status into an error, or validate and return the body.
  */
 export async function request(
   context: RequestContext,
@@ -23,7 +24,12 @@ export async function request(
 ): Promise<unknown> {
   validateParams(op, params);
   const headers = buildHeaders(context.defaults, op.method, options);
-  const response = await context.send(op, params, headers, options.signal);
+  const encoded = {
+    path: params.path,
+    query: encodeForm(params.query ?? {}),
+    body: op.method === 'post' ? encodeForm(params.body ?? {}) : undefined,
+  };
+  const response = await context.send(op, encoded, headers, options.signal);
   if (response.status < 200 || response.status >= 300) throw errorFromResponse(response);
   return validateResponse(op, response);
 }

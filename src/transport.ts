@@ -1,8 +1,7 @@
 import createFetchClient from 'openapi-fetch';
 import type { paths } from '../generated/types.js';
 import { StripeConnectionError } from './errors.js';
-import { encodeForm } from './form-encode.js';
-import type { CallParams, OperationSpec } from './operation.js';
+import type { EncodedCall, OperationSpec } from './operation.js';
 
 /** A response as the later steps need it: status, headers (lower-case names) and the body text. */
 export interface RawResponse {
@@ -17,22 +16,23 @@ export interface RawResponse {
 /** Sends one request. */
 export type Send = (
   op: OperationSpec,
-  params: CallParams,
+  call: EncodedCall,
   headers: Record<string, string>,
   signal: AbortSignal | undefined,
 ) => Promise<RawResponse>;
 
 /**
  * The only place that touches `fetch`. openapi-fetch (typed by the generated `paths`) builds the URL,
- * percent-encodes path ids and sends; our Stripe form encoder writes the query and body. `fetch` is
- * looked up on every call, not at creation, so MSW or a test can install it later.
+ * percent-encodes path ids and sends; query and body arrive already encoded by our Stripe form
+ * encoder, so its serializers pass them through. `fetch` is looked up on every call, not at
+ * creation, so MSW or a test can install it later.
  */
 export function createTransport(baseUrl: string, fetchOverride: typeof fetch | undefined): Send {
   const client = createFetchClient<paths>({
     baseUrl,
     fetch: (input) => (fetchOverride ?? globalThis.fetch)(input),
-    querySerializer: (query) => encodeForm(query),
-    bodySerializer: (body) => encodeForm(body ?? {}),
+    querySerializer: (query) => (typeof query === 'string' ? query : ''),
+    bodySerializer: (body) => body as unknown as string,
   });
   // The client is typed per literal path; operations arrive as table entries, so call it untyped here.
   const request = client.request as unknown as (
@@ -41,12 +41,12 @@ export function createTransport(baseUrl: string, fetchOverride: typeof fetch | u
     init: Record<string, unknown>,
   ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
-  return async (op, params, headers, signal) => {
+  return async (op, call, headers, signal) => {
     let result: Awaited<ReturnType<typeof request>>;
     try {
       result = await request(op.method, op.path, {
-        params: { path: params.path, query: params.query },
-        body: params.body,
+        params: { path: call.path, query: call.query },
+        body: call.body,
         headers,
         signal,
         parseAs: 'text',

@@ -11,8 +11,10 @@ type FormBody<Id extends keyof OperationTypes> = OperationTypes[Id] extends {
 type Query<Id extends keyof OperationTypes> = NonNullable<OperationTypes[Id]['parameters']['query']>;
 
 /**
- * What an operation returns: the zod output of its response schema. Objects keep fields Stripe adds
- * later, and enums are the known values plus any other string (Stripe adds values without notice).
+ * What an operation returns: the zod output of its response schema, which is the openapi-typescript
+ * type with enums opened (`OpenEnums` in generated/schemas.ts): the known values plus any other
+ * string, since Stripe adds values without a new API version. Fields Stripe adds are kept in the
+ * data at run time but not typed, so a typo is a compile error; read an addition with a cast.
  */
 export type ResultOf<Id extends keyof typeof Operations> = z.output<NonNullable<(typeof Operations)[Id]['responseSchema']>>;
 

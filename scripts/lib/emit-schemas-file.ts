@@ -15,6 +15,8 @@ export interface OperationSchemaNames {
 
 interface Declaration extends Emitted {
   identifier: string;
+  name: string;
+  direction: Direction;
   description: string | undefined;
 }
 
@@ -22,14 +24,25 @@ const OPEN_ENUM = `/**
  * An enum Stripe may extend without a new API version: the known values, or any other string
  * (typed \`string & {}\` so editors still offer the known values).
  */
-function openEnum<const T extends readonly [string, ...string[]]>(values: T): OpenEnum<T> {
+function openEnum<const T extends readonly [string, ...string[]]>(values: T) {
   return z.union([z.enum(values), z.string() as z.ZodMiniType<string & {}>]);
 }
+`;
 
-/** The zod type \`openEnum\` returns. */
-type OpenEnum<T extends readonly [string, ...string[]]> = z.ZodMiniUnion<
-  readonly [z.ZodMiniEnum<z.util.ToEnum<T[number]>>, z.ZodMiniType<string & {}>]
->;
+const OPEN_ENUMS = `/**
+ * A response type from openapi-typescript with every enum opened the way \`openEnum\` opens it:
+ * \`'none' | 'exempt'\` becomes \`'none' | 'exempt' | (string & {})\`. Single values (\`object:
+ * 'customer'\`) stay exact. Each component schema below is declared with this type, so its zod
+ * output is the openapi-typescript type, and the compiler checks the schema against it.
+ */
+export type OpenEnums<T> =
+  | OpenStrings<Extract<T, string>>
+  | Extract<T, number | boolean | bigint | null | undefined>
+  | (T extends readonly (infer Item)[] ? OpenEnums<Item>[] : never)
+  | (T extends object ? (T extends readonly unknown[] ? never : { [K in keyof T]: OpenEnums<T[K]> }) : never);
+
+type OpenStrings<S extends string> = true extends IsUnion<S> ? S | (string & {}) : S;
+type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
 `;
 
 /** Parameters as one object schema: their names are the keys, `required` as each one says. */
@@ -121,18 +134,26 @@ export function emitSchemasFile(
   for (let next = pending.shift(); next; next = pending.shift()) {
     const schema = doc.components!.schemas![next.name]!;
     const emitted = emitSchema(schema, context(next.direction));
-    declarations.push({ ...emitted, identifier: componentIdentifier(next.name, next.direction), description: schema.description });
+    declarations.push({
+      ...emitted,
+      identifier: componentIdentifier(next.name, next.direction),
+      name: next.name,
+      direction: next.direction,
+      description: schema.description,
+    });
   }
   declarations.sort((a, b) => (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0));
-  const components = orderByEagerDependencies(declarations).map(
-    (d) => `${docComment(d.description)}export const ${d.identifier} = ${d.code};`,
-  );
+  const components = orderByEagerDependencies(declarations).map((d) => {
+    const declared = d.direction === 'response' ? `: z.ZodMiniType<OpenEnums<components['schemas'][${JSON.stringify(d.name)}]>>` : '';
+    return `${docComment(d.description)}export const ${d.identifier}${declared} = ${d.code};`;
+  });
   const responseNames = [...reached].sort();
   const map = responseNames.map((name) => `${JSON.stringify(name)}: ${componentIdentifier(name, 'response')},`);
   const body = [...components, ...operationCode].join('\n\n');
   const code = [
-    `import * as z from 'zod/mini';`,
+    `import * as z from 'zod/mini';\nimport type { components } from './types.js';`,
     body.includes('openEnum(') ? OPEN_ENUM : '',
+    OPEN_ENUMS,
     '// Components',
     body,
     '/** Every component schema (response direction), by its name in the spec. */',

@@ -18,6 +18,5 @@ export const emitAllOf: Emitter = (schema, ctx, emit) => {
   }
   const emitted = parts.map((p) => emit(p, ctx));
   const code = emitted.map((e) => e.code).reduce((left, right) => `z.intersection(${left}, ${right})`);
-  const type = emitted.map((e) => e.type).reduce((left, right) => `z.ZodMiniIntersection<${left}, ${right}>`);
-  return combine(code, type, emitted);
+  return combine(code, emitted);
 };

@@ -8,7 +8,6 @@ export const emitArray: Emitter = (schema, ctx, emit) => {
       schema.minItems !== undefined && `z.minLength(${schema.minItems})`,
       schema.maxItems !== undefined && `z.maxLength(${schema.maxItems})`,
     ])}`,
-    `z.ZodMiniArray<${item.type}>`,
     [item],
   );
 };

@@ -1,4 +1,4 @@
 import { leaf, type Emitter } from './context.js';
 
 /** `type: boolean`. */
-export const emitBoolean: Emitter = () => leaf('z.boolean()', 'z.ZodMiniBoolean<boolean>');
+export const emitBoolean: Emitter = () => leaf('z.boolean()');

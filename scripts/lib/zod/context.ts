@@ -7,14 +7,9 @@ import type { Schema } from '../openapi.js';
  */
 export type Direction = 'request' | 'response';
 
-/**
- * What an emitter returns: zod code, its zod type written out, and the component consts the code
- * reads at module load. The type annotates getters: TypeScript cannot infer a getter's type through
- * a cycle of several schemas (card → customer → default_source → card) without it.
- */
+/** What an emitter returns: zod code, and the component consts that code reads at module load. */
 export interface Emitted {
   code: string;
-  type: string;
   /** Identifiers referenced outside a getter; the file emitter defines these first. */
   eager: ReadonlySet<string>;
 }
@@ -35,21 +30,20 @@ export type Emitter = (schema: Schema, ctx: EmitContext, emit: EmitSchema) => Em
 const NONE: ReadonlySet<string> = new Set();
 
 /** A leaf: code that reads no component. */
-export function leaf(code: string, type: string): Emitted {
-  return { code, type, eager: NONE };
+export function leaf(code: string): Emitted {
+  return { code, eager: NONE };
 }
 
 /** Code built from parts: their eager references carry over. */
-export function combine(code: string, type: string, parts: readonly Emitted[]): Emitted {
+export function combine(code: string, parts: readonly Emitted[]): Emitted {
   const eager = new Set<string>();
   for (const part of parts) for (const name of part.eager) eager.add(name);
-  return { code, type, eager };
+  return { code, eager };
 }
 
 /** Wraps an emitted schema in `z.<wrapper>(...)`, as `z.nullable` and `z.optional` do. */
 export function wrap(wrapper: 'nullable' | 'optional', inner: Emitted): Emitted {
-  const type = `z.ZodMini${wrapper[0]!.toUpperCase()}${wrapper.slice(1)}<${inner.type}>`;
-  return combine(`z.${wrapper}(${inner.code})`, type, [inner]);
+  return combine(`z.${wrapper}(${inner.code})`, [inner]);
 }
 
 /** `.check(...)` suffix for the given zod checks, or nothing. */

@@ -8,13 +8,10 @@ import { leaf, type Emitter } from './context.js';
  */
 export const emitEnum: Emitter = (schema, ctx) => {
   const values = (schema.enum ?? []).filter((v) => v !== null);
-  if (values.length === 0) return leaf('z.never()', 'z.ZodMiniNever');
+  if (values.length === 0) return leaf('z.never()');
   const list = values.map((v) => JSON.stringify(v)).join(', ');
-  const union = values.map((v) => JSON.stringify(v)).join(' | ');
-  if (values.length === 1) return leaf(`z.literal(${list})`, `z.ZodMiniLiteral<${union}>`);
-  if (!values.every((v) => typeof v === 'string')) return leaf(`z.literal([${list}])`, `z.ZodMiniLiteral<${union}>`);
+  if (values.length === 1) return leaf(`z.literal(${list})`);
+  if (!values.every((v) => typeof v === 'string')) return leaf(`z.literal([${list}])`);
   const open = ctx.direction === 'response' || schema['x-stripeBypassValidation'] === true;
-  return open
-    ? leaf(`openEnum([${list}])`, `OpenEnum<readonly [${list}]>`)
-    : leaf(`z.enum([${list}])`, `z.ZodMiniEnum<z.util.ToEnum<${union}>>`);
+  return leaf(open ? `openEnum([${list}])` : `z.enum([${list}])`);
 };

@@ -13,7 +13,5 @@ export const emitNumber: Emitter = (schema, ctx) => {
           schema.maximum !== undefined && `z.maximum(${schema.maximum})`,
         ])
       : '';
-  return integer
-    ? leaf(`z.int()${limits}`, 'z.ZodMiniInt')
-    : leaf(`z.number()${limits}`, 'z.ZodMiniNumber<number>');
+  return leaf(`${integer ? 'z.int()' : 'z.number()'}${limits}`);
 };

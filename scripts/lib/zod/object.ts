@@ -10,17 +10,13 @@ function keyCode(key: string): string {
 }
 
 /**
- * One shape entry, as code and as type. A property that reads another component becomes a getter,
- * which defers the read until zod first needs it: that is how cycles (customer → discount →
- * customer) and any definition order work. The getter is annotated with its type so TypeScript
- * never has to infer a type through the cycle.
+ * One shape entry. A property that reads another component becomes a getter, which defers the read
+ * until zod first needs it: that is how cycles (customer → discount → customer) and any definition
+ * order work. (TypeScript follows the cycle because every component const is declared with its type.)
  */
-function property(key: string, value: Emitted, description: string | undefined): { code: string; type: string } {
-  const name = keyCode(key);
-  const code = value.eager.size
-    ? `get ${name}(): ${value.type} { return ${value.code}; }`
-    : `${name}: ${value.code}`;
-  return { code: `${docComment(description)}${code}`, type: `${name}: ${value.type}` };
+function property(key: string, value: Emitted, description: string | undefined): string {
+  const code = value.eager.size ? `get ${keyCode(key)}() { return ${value.code}; }` : `${keyCode(key)}: ${value.code}`;
+  return `${docComment(description)}${code}`;
 }
 
 /**
@@ -34,27 +30,17 @@ export const emitObject: Emitter = (schema, ctx, emit) => {
   const extraSchema: Schema | undefined = typeof extra === 'object' ? extra : extra === true ? {} : undefined;
   if (entries.length === 0 && extra !== false) {
     const value = emit(extraSchema ?? {}, ctx);
-    return combine(
-      `z.record(z.string(), ${value.code})`,
-      `z.ZodMiniRecord<z.ZodMiniString<string>, ${value.type}>`,
-      [value],
-    );
+    return combine(`z.record(z.string(), ${value.code})`, [value]);
   }
   const required = new Set(schema.required ?? []);
   const shape = entries.map(([key, prop]) => {
     const value = emit(prop, ctx);
     return property(key, required.has(key) ? value : wrap('optional', value), prop.description);
   });
-  const code = `{\n${shape.map((p) => p.code).join(',\n')}\n}`;
-  const type = `{ ${shape.map((p) => p.type).join('; ')} }`;
+  const body = `{\n${shape.join(',\n')}\n}`;
   if (extraSchema && entries.length) {
     const value = emit(extraSchema, ctx);
-    return combine(
-      `z.catchall(z.object(${code}), ${value.code})`,
-      `z.ZodMiniObject<${type}, z.core.$catchall<${value.type}>>`,
-      [value],
-    );
+    return combine(`z.catchall(z.object(${body}), ${value.code})`, [value]);
   }
-  const mode = ctx.direction === 'request' ? 'strict' : 'loose';
-  return leaf(`z.${mode}Object(${code})`, `z.ZodMiniObject<${type}, z.core.$${mode}>`);
+  return leaf(`${ctx.direction === 'request' ? 'z.strictObject' : 'z.looseObject'}(${body})`);
 };

@@ -13,5 +13,5 @@ export const emitString: Emitter = (schema, ctx) => {
           schema.maxLength !== undefined && `z.maxLength(${schema.maxLength})`,
         ])
       : '';
-  return leaf(`z.string()${limits}`, 'z.ZodMiniString<string>');
+  return leaf(`z.string()${limits}`);
 };

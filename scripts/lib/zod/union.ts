@@ -9,9 +9,5 @@ import { combine, type Emitter } from './context.js';
 export const emitUnion: Emitter = (schema, ctx, emit) => {
   const branches = (schema.anyOf ?? schema.oneOf ?? []).map((branch) => emit(branch, ctx));
   if (branches.length === 1) return branches[0]!;
-  return combine(
-    `z.union([${branches.map((b) => b.code).join(', ')}])`,
-    `z.ZodMiniUnion<readonly [${branches.map((b) => b.type).join(', ')}]>`,
-    branches,
-  );
+  return combine(`z.union([${branches.map((b) => b.code).join(', ')}])`, branches);
 };

@@ -1,0 +1,25 @@
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+
+/** Base URL the tests' clients use: Stripe's real one, so MSW proves we would hit the right host. */
+export const STRIPE = 'https://api.stripe.com';
+
+/**
+ * An MSW server for one test file: unhandled requests fail the test, handlers are added per test
+ * and reset after each one.
+ */
+export function useMswServer(): ReturnType<typeof setupServer> {
+  const server = setupServer();
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+  return server;
+}
+
+/** A JSON response with a `Request-Id`, as Stripe sends every response. */
+export function stripeJson(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', 'Request-Id': 'req_test123', ...headers },
+  });
+}
