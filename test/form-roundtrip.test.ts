@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
+import { operations } from '../generated/operations.js';
 import { decodeForm, parseForm } from '../src/form-decode.js';
 import { encodeForm } from '../src/form-encode.js';
 import { arbitraryFromSchema, textArbitrary } from './support/arbitrary-from-schema.js';
@@ -120,6 +122,20 @@ describe('form encoding round trip', () => {
       fc.property(arbitraryFromSchema(customerCreate), (params) => {
         const decoded = decodeForm(encodeForm(params as object), customerCreate);
         expect(decoded).toEqual(normalize(params) ?? {});
+      }),
+      RUNS,
+    );
+  });
+
+  it.each([
+    ['PostCustomers body', operations.PostCustomers.bodySchema],
+    ['PostCustomersCustomer body', operations.PostCustomersCustomer.bodySchema],
+    ['GetCustomers query', operations.GetCustomers.querySchema],
+    ['GetCustomersSearch query', operations.GetCustomersSearch.querySchema],
+  ] as [string, $ZodType][])('round-trips arbitrary valid params of the generated %s schema', (_, schema) => {
+    fc.assert(
+      fc.property(arbitraryFromSchema(schema), (params) => {
+        expect(decodeForm(encodeForm(params as object), schema)).toEqual(normalize(params) ?? {});
       }),
       RUNS,
     );

@@ -25,7 +25,7 @@ const OPEN_ENUM = `/**
  * (typed \`string & {}\` so editors still offer the known values).
  */
 function openEnum<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.union([z.enum(values), z.string() as z.ZodMiniType<string & {}>]);
+  return z.union([z.enum(values), z.string() as z.ZodMiniType<string & {}, string & {}>]);
 }
 `;
 
