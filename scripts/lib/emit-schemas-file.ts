@@ -39,7 +39,14 @@ export type OpenEnums<T> =
   | OpenStrings<Extract<T, string>>
   | Extract<T, number | boolean | bigint | null | undefined>
   | (T extends readonly (infer Item)[] ? OpenEnums<Item>[] : never)
-  | (T extends object ? (T extends readonly unknown[] ? never : { [K in keyof T]: OpenEnums<T[K]> }) : never);
+  | (T extends object ? (T extends readonly unknown[] ? never : OpenObject<T>) : never);
+
+/** An object with each property opened; an empty one (\`Record<string, never>\`) may gain any field. */
+type OpenObject<T> = string extends keyof T
+  ? [T[keyof T]] extends [never]
+    ? Record<string, unknown>
+    : { [K in keyof T]: OpenEnums<T[K]> }
+  : { [K in keyof T]: OpenEnums<T[K]> };
 
 type OpenStrings<S extends string> = true extends IsUnion<S> ? S | (string & {}) : S;
 type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;

@@ -1,6 +1,6 @@
 import type { Direction } from './zod/context.js';
 
-/** `test_helpers.test_clock` → `TestHelpersTestClock`; a leading digit gets an underscore. */
+/** `invoice_setting_custom_field` → `InvoiceSettingCustomField`; a leading digit gets an underscore. */
 export function pascalCase(name: string): string {
   const joined = name
     .split(/[^A-Za-z0-9]+/)
@@ -10,9 +10,14 @@ export function pascalCase(name: string): string {
   return /^[0-9]/.test(joined) ? `_${joined}` : joined || '_';
 }
 
-/** The const that holds a component's zod schema: `CustomerSchema`, or `CustomerParamsSchema` for requests. */
+/**
+ * The const that holds a component's zod schema: `CustomerSchema`, or `CustomerParamsSchema` for
+ * requests. A dot in a Stripe name becomes `_` (`test_helpers.test_clock` → `TestHelpers_TestClock`),
+ * so `issuing.card` and a hypothetical `issuing_card` cannot collide.
+ */
 export function componentIdentifier(name: string, direction: Direction): string {
-  return `${pascalCase(name)}${direction === 'request' ? 'ParamsSchema' : 'Schema'}`;
+  const base = name.split('.').map(pascalCase).join('_');
+  return `${base}${direction === 'request' ? 'ParamsSchema' : 'Schema'}`;
 }
 
 /** The const that holds one part of an operation: `PostCustomersBodySchema`. */

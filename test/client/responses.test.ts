@@ -18,6 +18,12 @@ async function responseError(promise: Promise<unknown>): Promise<StripeResponseV
 }
 
 describe('responses tolerate what Stripe adds', () => {
+  it('accepts a customer with only the fields Stripe always sends (id, object, created, livemode)', async () => {
+    respond({ id: 'cus_min', object: 'customer', created: 1680893993, livemode: true });
+    const customer = await client.customers.retrieve('cus_min');
+    expect(customer).toEqual({ id: 'cus_min', object: 'customer', created: 1680893993, livemode: true });
+  });
+
   it('keeps a field this SDK does not know', async () => {
     respond(customerJson({ brand_new_field: { nested: true } }));
     const customer = await client.customers.retrieve('cus_1');

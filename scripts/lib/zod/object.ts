@@ -28,10 +28,14 @@ export const emitObject: Emitter = (schema, ctx, emit) => {
   const entries = Object.entries(schema.properties ?? {});
   const extra = schema.additionalProperties;
   const extraSchema: Schema | undefined = typeof extra === 'object' ? extra : extra === true ? {} : undefined;
-  if (entries.length === 0 && extra !== false) {
-    const value = emit(extraSchema ?? {}, ctx);
+  if (entries.length === 0 && extraSchema) {
+    const value = emit(extraSchema, ctx);
     return combine(`z.record(z.string(), ${value.code})`, [value]);
   }
+  // An object with no properties at all (Stripe has many, `card_present: {}` say): in a response it
+  // may gain fields later, so anything is kept; in a request only `{}` fits, as openapi-typescript
+  // types it (`Record<string, never>`).
+  if (entries.length === 0 && ctx.direction === 'response') return leaf('z.record(z.string(), z.unknown())');
   const required = new Set(schema.required ?? []);
   const shape = entries.map(([key, prop]) => {
     const value = emit(prop, ctx);
