@@ -1,13 +1,8 @@
-import { checks, combine, type Emitter } from './context.js';
+import { combine, limitChecks, type Emitter } from './context.js';
 
-/** `type: array`; `items` missing means items of any kind. */
+/** `type: array`, with size limits on requests; `items` missing means items of any kind. */
 export const emitArray: Emitter = (schema, ctx, emit) => {
   const item = emit(schema.items ?? {}, ctx);
-  return combine(
-    `z.array(${item.code})${checks([
-      schema.minItems !== undefined && `z.minLength(${schema.minItems})`,
-      schema.maxItems !== undefined && `z.maxLength(${schema.maxItems})`,
-    ])}`,
-    [item],
-  );
+  const limits = limitChecks(ctx, [['minLength', schema.minItems], ['maxLength', schema.maxItems]]);
+  return combine(`z.array(${item.code})${limits}`, [item]);
 };

@@ -46,9 +46,14 @@ export function wrap(wrapper: 'nullable' | 'optional', inner: Emitted): Emitted 
   return combine(`z.${wrapper}(${inner.code})`, [inner]);
 }
 
-/** `.check(...)` suffix for the given zod checks, or nothing. */
-export function checks(list: readonly (string | false | undefined)[]): string {
-  const present = list.filter((c): c is string => Boolean(c));
+/**
+ * The `.check(...)` suffix for the limits a schema declares (`[zodCheck, value]` pairs), or nothing.
+ * Limits are request rules: Stripe writes `maxLength: 5000` on nearly every string, and in a response
+ * that is a habit of the spec, not a promise worth failing a call over. Responses get no limits.
+ */
+export function limitChecks(ctx: EmitContext, limits: readonly (readonly [string, number | undefined])[]): string {
+  if (ctx.direction === 'response') return '';
+  const present = limits.filter(([, value]) => value !== undefined).map(([check, value]) => `z.${check}(${value})`);
   return present.length ? `.check(${present.join(', ')})` : '';
 }
 
