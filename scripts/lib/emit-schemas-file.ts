@@ -104,10 +104,10 @@ export function emitSchemasFile(
     const identifier = componentIdentifier(name, direction);
     const owner = owners.get(identifier);
     if (owner === undefined) {
-      owners.set(identifier, name);
+      owners.set(identifier, `schema "${name}"`);
       pending.push({ name, direction });
-    } else if (owner !== name) {
-      throw new Error(`Schemas "${owner}" and "${name}" both map to the identifier ${identifier}`);
+    } else if (owner !== `schema "${name}"`) {
+      throw new Error(`${owner} and schema "${name}" both map to the identifier ${identifier}`);
     }
     return identifier;
   };
@@ -121,6 +121,9 @@ export function emitSchemasFile(
   const part = (op: OperationInfo, kind: 'Path' | 'Query' | 'Body' | 'Response' | 'Error', schema: Schema | undefined, direction: Direction) => {
     if (!schema) return null;
     const identifier = operationIdentifier(op.id, kind);
+    const owner = owners.get(identifier);
+    if (owner !== undefined) throw new Error(`${owner} and operation ${op.id} both map to the identifier ${identifier}`);
+    owners.set(identifier, `operation ${op.id}`);
     const emitted = emitSchema(schema, context(direction));
     operationCode.push(`export const ${identifier} = ${emitted.code};`);
     return identifier;

@@ -62,9 +62,11 @@ function isNullable(schema: Schema): boolean {
  */
 export const emitSchema: EmitSchema = (schema, ctx) => {
   const declared = types(schema);
+  // Emitters see one plain `type`: `[integer, "null"]` reaches the number emitter as `integer`.
+  const single = declared.length === 1 && Array.isArray(schema.type) ? { ...schema, type: declared[0] } : schema;
   const inner =
     declared.length > 1 && !schema.$ref
       ? emitUnion({ anyOf: declared.map((type) => ({ ...schema, type, nullable: false })) }, ctx, emitSchema)
-      : EMITTERS[schemaKind(schema)](schema, ctx, emitSchema);
+      : EMITTERS[schemaKind(single)](single, ctx, emitSchema);
   return isNullable(schema) ? wrap('nullable', inner) : inner;
 };
