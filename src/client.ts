@@ -1,7 +1,9 @@
 import { specInfo } from '../generated/operations.js';
-import { StripeValidationError, type ValidationIssue } from './errors.js';
+import { systemClock, type Clock } from './clock.js';
 import { customersResource, type CustomersResource } from './customers.js';
+import { StripeValidationError, type ValidationIssue } from './errors.js';
 import { headerValueIssue } from './headers.js';
+import { DEFAULT_POLICY, resolvePolicy } from './options.js';
 import { request, type RequestContext } from './request.js';
 import { createTransport } from './transport.js';
 
@@ -9,8 +11,10 @@ import { createTransport } from './transport.js';
 export interface ClientOptions {
   /** A secret (`sk_test_...`, `sk_live_...`) or restricted (`rk_...`) key. Never logged or serialised. */
   apiKey: string;
-  /** Defaults to `https://api.stripe.com`; point it at a mock or proxy. */
+  /** Defaults to `https://api.stripe.com`. Plain `http` only for loopback hosts, or with `allowHttp`. */
   baseUrl?: string;
+  /** Allow a non-loopback `http:` baseUrl (a proxy you trust); the key would travel unencrypted. */
+  allowHttp?: boolean;
   /**
    * The `Stripe-Version` sent with every call. Defaults to the version the generated code describes,
    * so responses have the shapes the types promise.
@@ -18,8 +22,18 @@ export interface ClientOptions {
   apiVersion?: string;
   /** Act on behalf of a connected account (`acct_...`) on every call. */
   stripeAccount?: string;
+  /** Retries after the first attempt (default 2); a request can override it. */
+  maxRetries?: number;
+  /** Per-attempt time limit in ms (default 80 000); a request can override it. */
+  timeout?: number;
+  /** Overall limit in ms per call, retries included (default none); a request can override it. */
+  deadline?: number;
   /** A fetch to use instead of `globalThis.fetch` (which is looked up on each call). */
   fetch?: typeof fetch;
+  /** Time source for timeouts and retry waits (tests inject one so nothing really sleeps). */
+  clock?: Clock;
+  /** Random source in [0, 1) for retry jitter (default `Math.random`). */
+  random?: () => number;
 }
 
 /** A client: one property per resource. */
@@ -29,26 +43,42 @@ export interface StripeCustomersClient {
 
 const DEFAULT_BASE_URL = 'https://api.stripe.com';
 const KEY_SHAPE = /^[sr]k_(test|live)_[A-Za-z0-9]+$/;
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+function keyIssue(apiKey: unknown): ValidationIssue | undefined {
+  if (typeof apiKey === 'string' && KEY_SHAPE.test(apiKey)) return undefined;
+  const rule =
+    typeof apiKey === 'string' && /^pk_/.test(apiKey)
+      ? 'a publishable key (pk_...) cannot call this API; use a secret or restricted key'
+      : 'must be a secret or restricted key: sk_test_..., sk_live_..., rk_test_... or rk_live_... (no spaces)';
+  return { path: ['apiKey'], field: 'apiKey', rule };
+}
+
+// The key travels in every request's Authorization header: only https, or http to this machine.
+function baseUrlIssue(baseUrl: string | undefined, allowHttp: boolean): ValidationIssue | undefined {
+  if (baseUrl === undefined) return undefined;
+  const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
+  const field = 'baseUrl';
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    return { path: [field], field, rule: 'must be an absolute http(s) URL' };
+  }
+  if (url.protocol === 'http:' && !allowHttp && !LOOPBACK.test(url.hostname)) {
+    return { path: [field], field, rule: 'must use https (http is allowed for loopback hosts, or with allowHttp: true)' };
+  }
+  return undefined;
+}
 
 function optionIssues(options: ClientOptions): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  const apiKey: unknown = options?.apiKey;
-  if (typeof apiKey !== 'string' || !KEY_SHAPE.test(apiKey)) {
-    const rule =
-      typeof apiKey === 'string' && /^pk_/.test(apiKey)
-        ? 'a publishable key (pk_...) cannot call this API; use a secret or restricted key'
-        : 'must be a secret or restricted key: sk_test_..., sk_live_..., rk_test_... or rk_live_... (no spaces)';
-    issues.push({ path: ['apiKey'], field: 'apiKey', rule });
-  }
+  const issues = [keyIssue(options?.apiKey), baseUrlIssue(options?.baseUrl, options?.allowHttp === true)];
   for (const field of ['apiVersion', 'stripeAccount'] as const) {
     const value = options?.[field];
-    const problem = value === undefined ? undefined : headerValueIssue(field, value);
-    if (problem) issues.push(problem);
+    if (value !== undefined) issues.push(headerValueIssue([field], value));
   }
-  if (options?.baseUrl !== undefined && !URL.canParse(options.baseUrl)) {
-    issues.push({ path: ['baseUrl'], field: 'baseUrl', rule: 'must be an absolute URL' });
-  }
-  return issues;
+  return issues.filter((i): i is ValidationIssue => i !== undefined);
+}
+
+function randomUUID(): string {
+  return globalThis.crypto.randomUUID();
 }
 
 /**
@@ -67,7 +97,11 @@ export function createClient(options: ClientOptions): StripeCustomersClient {
       apiVersion: options.apiVersion ?? specInfo.version,
       stripeAccount: options.stripeAccount,
     },
+    policy: resolvePolicy(DEFAULT_POLICY, options, 'Invalid client options'),
     send: createTransport((options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ''), options.fetch),
+    clock: options.clock ?? systemClock,
+    random: options.random ?? Math.random,
+    newIdempotencyKey: randomUUID,
   };
   return Object.freeze({
     customers: customersResource((op, params, requestOptions) => request(context, op, params, requestOptions)),

@@ -1,5 +1,5 @@
 import { operations } from '../generated/operations.js';
-import type { RequestOptions } from './headers.js';
+import type { RequestOptions } from './options.js';
 import type { CallParams, OperationSpec } from './operation.js';
 import type {
   Customer,

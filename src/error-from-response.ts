@@ -52,7 +52,7 @@ function text(value: unknown): string | undefined {
  * Stripe's `error` fields (type, code, param, message, decline code, doc URL) with status, request id
  * and headers. A body that is not Stripe's error JSON (an HTML 502 page, say) still becomes an error.
  */
-export function errorFromResponse(response: RawResponse): StripeError {
+export function errorFromResponse(response: RawResponse, idempotencyKey?: string): StripeError {
   const parsed = response.errorBody;
   const body = parsed !== null && typeof parsed === 'object' ? (parsed as { error?: unknown }).error : undefined;
   const error = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
@@ -71,5 +71,6 @@ export function errorFromResponse(response: RawResponse): StripeError {
     requestId,
     headers: response.headers,
     raw: parsed ?? response.body,
+    idempotencyKey,
   });
 }

@@ -26,6 +26,7 @@ export interface StripeErrorFields {
   requestId?: string | undefined;
   headers?: Readonly<Record<string, string>> | undefined;
   raw?: unknown;
+  idempotencyKey?: string | undefined;
   cause?: unknown;
 }
 
@@ -66,6 +67,8 @@ export class StripeError extends Error {
   readonly headers: Readonly<Record<string, string>> | undefined;
   /** The parsed error body (or raw text) Stripe returned, when there was one. */
   readonly raw: unknown;
+  /** The `Idempotency-Key` the call sent (every attempt of a POST sends the same one). */
+  readonly idempotencyKey: string | undefined;
 
   constructor(fields: StripeErrorFields) {
     super(redactKeys(fields.message), fields.cause === undefined ? undefined : { cause: fields.cause });
@@ -78,6 +81,7 @@ export class StripeError extends Error {
     this.requestId = fields.requestId;
     this.headers = fields.headers;
     this.raw = redactKeysDeep(fields.raw);
+    this.idempotencyKey = fields.idempotencyKey;
   }
 
   /** A plain summary for logs; it never includes the API key or the request. */
@@ -90,6 +94,7 @@ export class StripeError extends Error {
       param: this.param,
       statusCode: this.statusCode,
       requestId: this.requestId,
+      idempotencyKey: this.idempotencyKey,
     };
   }
 }
@@ -139,9 +144,19 @@ export class StripeAPIError extends StripeError {
   override readonly name: string = 'StripeAPIError';
 }
 
-/** The request never got a response: DNS, connection refused or reset, TLS failure. */
+/** The request never got a response: DNS, connection refused or reset, TLS failure. `cause` says which. */
 export class StripeConnectionError extends StripeError {
   override readonly name: string = 'StripeConnectionError';
+}
+
+/** No response within the per-attempt `timeout`, or the call's `deadline` passed. Retried like a connection failure. */
+export class StripeTimeoutError extends StripeConnectionError {
+  override readonly name: string = 'StripeTimeoutError';
+}
+
+/** The caller's `AbortSignal` fired. Never retried; `cause` is the signal's reason. */
+export class StripeAbortError extends StripeError {
+  override readonly name: string = 'StripeAbortError';
 }
 
 /** Params broke the schema; nothing was sent. `issues` lists every problem. */

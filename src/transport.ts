@@ -1,6 +1,5 @@
 import createFetchClient from 'openapi-fetch';
 import type { paths } from '../generated/types.js';
-import { StripeConnectionError } from './errors.js';
 import type { EncodedCall, OperationSpec } from './operation.js';
 
 /** A response as the later steps need it: status, headers (lower-case names) and the body text. */
@@ -42,24 +41,15 @@ export function createTransport(baseUrl: string, fetchOverride: typeof fetch | u
   ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
   return async (op, call, headers, signal) => {
-    let result: Awaited<ReturnType<typeof request>>;
-    try {
-      result = await request(op.method, op.path, {
-        params: { path: call.path, query: call.query },
-        body: call.body,
-        headers,
-        signal,
-        parseAs: 'text',
-      });
-    } catch (cause) {
-      if (signal?.aborted) throw cause;
-      throw new StripeConnectionError({
-        message: `Could not reach Stripe for ${op.method.toUpperCase()} ${op.path}: ${
-          cause instanceof Error ? cause.message : String(cause)
-        }`,
-        cause,
-      });
-    }
+    // A fetch that throws (network failure, abort) is classified by the caller, which knows which
+    // signal fired and whether to retry.
+    const result = await request(op.method, op.path, {
+      params: { path: call.path, query: call.query },
+      body: call.body,
+      headers,
+      signal,
+      parseAs: 'text',
+    });
     const { response } = result;
     const raw: RawResponse = {
       status: response.status,

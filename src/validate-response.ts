@@ -10,13 +10,14 @@ import type { RawResponse } from './transport.js';
  * is declared, a required field missing, a body that is not JSON) throw a
  * {@link StripeResponseValidationError} carrying the status, request id and the raw body.
  */
-export function validateResponse(op: OperationSpec, response: RawResponse): unknown {
+export function validateResponse(op: OperationSpec, response: RawResponse, idempotencyKey?: string): unknown {
   const requestId = response.headers['request-id'];
   const context = {
     statusCode: response.status,
     requestId,
     headers: response.headers,
     rawBody: response.body,
+    idempotencyKey,
   };
   const where = `${op.method.toUpperCase()} ${op.path} (HTTP ${response.status}${requestId ? `, request ${requestId}` : ''})`;
   let json: unknown;

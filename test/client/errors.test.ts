@@ -12,11 +12,13 @@ import {
   StripeNotFoundError,
   StripeRateLimitError,
 } from '../../src/index.js';
+import { fakeClock } from '../support/fake-clock.js';
 import { STRIPE, stripeJson, useMswServer } from '../support/msw.js';
 
 const server = useMswServer();
 const API_KEY = 'sk_test_51SecretValueNeverLogged';
-const client = createClient({ apiKey: API_KEY });
+// A fake clock: 429, 5xx and connection failures are retried, and no test should really wait.
+const client = createClient({ apiKey: API_KEY, clock: fakeClock() });
 
 function failWith(status: number, body: unknown, headers: Record<string, string> = {}): void {
   server.use(http.all(`${STRIPE}/v1/*`, () => stripeJson(body, status, { 'Request-Id': 'req_err42', ...headers })));

@@ -1,0 +1,85 @@
+import type { Clock } from './clock.js';
+import { StripeAbortError, StripeConnectionError, StripeTimeoutError, type StripeError } from './errors.js';
+import type { EncodedCall, OperationSpec } from './operation.js';
+import { decideRetry, type AttemptOutcome } from './retry.js';
+import type { RawResponse, Send } from './transport.js';
+
+/** How long and how often one call may try. */
+export interface RetryPolicy {
+  maxRetries: number;
+  /** Per attempt, in ms. */
+  timeoutMs: number;
+  /** For the whole call, retries and waits included, in ms from its start (Infinity: none). */
+  deadlineMs: number;
+}
+
+/** What the loop needs from the client: the transport, the clock and a random source. */
+export interface AttemptContext {
+  send: Send;
+  clock: Clock;
+  random: () => number;
+}
+
+function describe(op: OperationSpec): string {
+  return `${op.method.toUpperCase()} ${op.path}`;
+}
+
+/**
+ * Sends a call, retrying as {@link decideRetry} says, with the same headers (so the same
+ * Idempotency-Key) on every attempt. Returns the last response, success or not; throws
+ * {@link StripeConnectionError}, {@link StripeTimeoutError} or {@link StripeAbortError} when the last
+ * attempt got no response.
+ */
+export async function sendWithRetries(
+  context: AttemptContext,
+  op: OperationSpec,
+  call: EncodedCall,
+  headers: Record<string, string>,
+  policy: RetryPolicy,
+  signal: AbortSignal | undefined,
+): Promise<RawResponse> {
+  const { clock } = context;
+  const idempotencyKey = headers['Idempotency-Key'];
+  const started = clock.now();
+  const aborted = (cause: unknown) =>
+    new StripeAbortError({ message: `${describe(op)} was aborted by the caller`, cause, idempotencyKey });
+  for (let attempt = 1; ; attempt++) {
+    if (signal?.aborted) throw aborted(signal.reason);
+    const remainingMs = policy.deadlineMs - (clock.now() - started);
+    const limitMs = Math.min(policy.timeoutMs, remainingMs);
+    const timeout = clock.timeout(limitMs);
+    let outcome: AttemptOutcome;
+    let failure: RawResponse | StripeError;
+    try {
+      const response = await context.send(op, call, headers, signal ? AbortSignal.any([signal, timeout]) : timeout);
+      if (response.status >= 200 && response.status < 300) return response;
+      outcome = { kind: 'response', status: response.status, headers: response.headers };
+      failure = response;
+    } catch (cause) {
+      if (signal?.aborted) throw aborted(signal.reason);
+      const timedOut = timeout.aborted;
+      outcome = { kind: timedOut ? 'timeout' : 'connection' };
+      const detail = cause instanceof Error ? cause.message : String(cause);
+      failure = timedOut
+        ? new StripeTimeoutError({ message: `${describe(op)} got no response within ${limitMs} ms`, cause, idempotencyKey })
+        : new StripeConnectionError({ message: `Could not reach Stripe for ${describe(op)}: ${detail}`, cause, idempotencyKey });
+    }
+    const decision = decideRetry({
+      attempt,
+      maxRetries: policy.maxRetries,
+      outcome,
+      now: clock.now(),
+      random: context.random(),
+      remainingMs: policy.deadlineMs - (clock.now() - started),
+    });
+    if (!decision.retry) {
+      if (failure instanceof Error) throw failure;
+      return failure;
+    }
+    try {
+      await clock.sleep(decision.delayMs, signal);
+    } catch (cause) {
+      throw aborted(cause);
+    }
+  }
+}

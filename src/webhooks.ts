@@ -1,0 +1,251 @@
+import * as z from 'zod/mini';
+import { CustomerSchema, DeletedCustomerSchema } from '../generated/schemas.js';
+import { StripeError, StripeResponseValidationError } from './errors.js';
+import { toValidationIssues } from './issues.js';
+import type { Customer, DeletedCustomer } from './types.js';
+
+/**
+ * Why a webhook was refused: header absent or unreadable, no `v1` signature, wrong signature, timestamp
+ * too old or too far ahead, or a signed body that is not JSON.
+ * @example
+ * if (error.reason === 'timestamp_outside_tolerance') console.warn('replayed or delayed webhook');
+ */
+export type SignatureVerificationReason = 'missing_header' | 'malformed_header' | 'no_signatures'
+  | 'mismatch' | 'timestamp_outside_tolerance' | 'invalid_payload';
+
+/**
+ * A webhook could not be trusted or read. `reason` says why; the message never includes the secret.
+ * @example
+ * try { await webhooks.constructEvent(body, header, secret); }
+ * catch (e) { if (e instanceof StripeSignatureVerificationError) console.warn(e.reason); }
+ */
+export class StripeSignatureVerificationError extends StripeError {
+  override readonly name: string = 'StripeSignatureVerificationError';
+  /** What was wrong, as a stable code. */
+  readonly reason: SignatureVerificationReason;
+
+  constructor(reason: SignatureVerificationReason, message: string, cause?: unknown) {
+    super({ message, cause });
+    this.reason = reason;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), reason: this.reason };
+  }
+}
+
+/**
+ * The fields every event shares, with `data.object` of the given type (a customer for `customer.*`).
+ * @example
+ * type MyEvent = EventEnvelope<'customer.created', Customer>;
+ */
+export interface EventEnvelope<Type extends string, Data> {
+  id: string;
+  object: 'event';
+  type: Type;
+  /** Seconds since the Unix epoch. */
+  created: number;
+  livemode: boolean;
+  api_version?: string | null | undefined;
+  /** The API request that caused the event (`id` is null for dashboard or automatic changes). */
+  request?: { id?: string | null | undefined; idempotency_key?: string | null | undefined } | null | undefined;
+  data: { object: Data; previous_attributes?: Record<string, unknown> | undefined };
+}
+
+/** A customer was created. @example if (isEventType(event, 'customer.created')) welcome(event.data.object.email); */
+export type CustomerCreatedEvent = EventEnvelope<'customer.created', Customer>;
+/** `data.previous_attributes` holds changed fields' old values. @example event.data.previous_attributes?.email */
+export type CustomerUpdatedEvent = EventEnvelope<'customer.updated', Customer>;
+/** The customer as it was (a `{ id, object, deleted: true }` stub passes too). @example event.data.object.id */
+export type CustomerDeletedEvent = EventEnvelope<'customer.deleted', Customer | DeletedCustomer>;
+/** Any other type (`invoice.paid`, …), checked as an envelope only. @example event.type === 'invoice.paid' */
+export type OtherEvent = EventEnvelope<string & {}, Record<string, unknown>>;
+/** What {@link constructEvent} returns. @example const event: CustomerEvent = await constructEvent(body, sig, key); */
+export type CustomerEvent = CustomerCreatedEvent | CustomerUpdatedEvent | CustomerDeletedEvent | OtherEvent;
+
+/** The `customer.*` types this SDK validates against the generated customer schemas. */
+type KnownType = CustomerCreatedEvent['type'] | CustomerUpdatedEvent['type'] | CustomerDeletedEvent['type'];
+type EventOf<Type extends KnownType> = Extract<CustomerEvent, { type: Type }>;
+
+const nullableString = z.optional(z.nullable(z.string()));
+
+// The event envelope is hand-written because the spec subset has no event operation to generate it
+// from; `data.object` reuses the generated customer schemas. Loose objects keep unknown fields.
+function envelope<Type extends z.ZodMiniType<string>, Data extends z.ZodMiniType>(type: Type, object: Data) {
+  return z.looseObject({
+    id: z.string(),
+    object: z.literal('event'),
+    type,
+    created: z.int(),
+    livemode: z.boolean(),
+    api_version: nullableString,
+    request: z.optional(z.nullable(z.looseObject({ id: nullableString, idempotency_key: nullableString }))),
+    data: z.looseObject({ object, previous_attributes: z.optional(z.record(z.string(), z.unknown())) }),
+  });
+}
+
+const CustomerEventSchema: z.ZodMiniType<CustomerCreatedEvent | CustomerUpdatedEvent | CustomerDeletedEvent> =
+  z.discriminatedUnion('type', [
+    envelope(z.literal('customer.created'), CustomerSchema),
+    envelope(z.literal('customer.updated'), CustomerSchema),
+    envelope(z.literal('customer.deleted'), z.union([CustomerSchema, DeletedCustomerSchema])),
+  ]);
+const OtherEventSchema: z.ZodMiniType<OtherEvent> = envelope(
+  z.string() as z.ZodMiniType<string & {}>,
+  z.record(z.string(), z.unknown()),
+);
+const KNOWN_TYPES: ReadonlySet<string> =
+  new Set<KnownType>(['customer.created', 'customer.updated', 'customer.deleted']);
+
+/**
+ * Narrows an event to one `customer.*` type. Needed because `OtherEvent['type']` is any string, so
+ * TypeScript keeps `OtherEvent` in the union after `event.type === 'customer.created'`.
+ * @example
+ * if (isEventType(event, 'customer.created')) sendWelcome(event.data.object.email);
+ */
+export function isEventType<Type extends KnownType>(event: CustomerEvent, type: Type): event is EventOf<Type> {
+  return event.type === type;
+}
+
+/** Options of {@link constructEvent}. @example { tolerance: 600, now: () => fixedClock } */
+export interface ConstructEventOptions {
+  /** How far (seconds, positive) the signed timestamp may be from now. Default 300, as Stripe's libraries. */
+  tolerance?: number;
+  /** The clock in milliseconds; injected by tests. Default `Date.now`. */
+  now?: () => number;
+}
+
+const encoder = new TextEncoder();
+
+function fail(reason: SignatureVerificationReason, message: string, cause?: unknown): never {
+  throw new StripeSignatureVerificationError(reason, message, cause);
+}
+
+function checkSecret(secret: string): void {
+  if (typeof secret !== 'string' || secret === '') {
+    throw new StripeError({ message: "The webhook secret must be the endpoint's signing secret (whsec_…)." });
+  }
+}
+
+/** hex(HMAC-SHA256(secret, `${timestamp}.${payload}`)), over the payload bytes exactly as received. */
+async function sign(secret: string, timestamp: number, payload: string | Uint8Array): Promise<string> {
+  checkSecret(secret);
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) throw new StripeError({ message: 'Webhook verification needs Web Crypto (globalThis.crypto.subtle).' });
+  const prefix = encoder.encode(`${timestamp}.`);
+  const body = typeof payload === 'string' ? encoder.encode(payload) : payload;
+  const signed = new Uint8Array(prefix.length + body.length);
+  signed.set(prefix);
+  signed.set(body, prefix.length);
+  const algorithm = { name: 'HMAC', hash: 'SHA-256' };
+  const key = await subtle.importKey('raw', encoder.encode(secret), algorithm, false, ['sign']);
+  const mac = new Uint8Array(await subtle.sign('HMAC', key, signed));
+  return Array.from(mac, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Compares every character when lengths match, so timing does not reveal how much of a guess was right. */
+function constantTimeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+/** Reads `t=…,v1=…,v1=…`; other schemes (`v0`, future ones) are ignored. */
+function parseHeader(header: string | null | undefined): { timestamp: number; signatures: string[] } {
+  if (header == null || header.trim() === '') fail('missing_header', 'No Stripe-Signature header was given.');
+  let timestamp: number | undefined;
+  const signatures: string[] = [];
+  for (const item of header.split(',')) {
+    const at = item.indexOf('=');
+    const key = item.slice(0, at).trim();
+    const value = item.slice(at + 1).trim();
+    if (at <= 0 || value === '') fail('malformed_header', 'The Stripe-Signature header is not key=value pairs.');
+    if (key === 't') {
+      if (timestamp !== undefined || !/^\d+$/.test(value)) fail('malformed_header', 'Need one t=<unix seconds>.');
+      timestamp = Number(value);
+    } else if (key === 'v1') signatures.push(value.toLowerCase());
+  }
+  if (timestamp === undefined) fail('malformed_header', 'The Stripe-Signature header has no t=<unix seconds>.');
+  if (signatures.length === 0) fail('no_signatures', 'The Stripe-Signature header has no v1 signature.');
+  return { timestamp, signatures };
+}
+
+/**
+ * Verifies a webhook's `Stripe-Signature` (HMAC-SHA256 via Web Crypto, any runtime) and returns the
+ * event, its `customer.*` payload checked against the generated schemas. Pass the body exactly as
+ * received (not re-serialized JSON). Throws {@link StripeSignatureVerificationError} when the request
+ * cannot be trusted, and `StripeResponseValidationError` when a signed customer event contradicts the schema.
+ * @see https://docs.stripe.com/webhooks#verify-manually
+ * @example
+ * const signature = request.headers.get('stripe-signature');
+ * const event = await webhooks.constructEvent(await request.text(), signature, secret);
+ * if (isEventType(event, 'customer.deleted')) forget(event.data.object.id);
+ */
+export async function constructEvent(
+  payload: string | Uint8Array,
+  signatureHeader: string | null | undefined,
+  secret: string,
+  options: ConstructEventOptions = {},
+): Promise<CustomerEvent> {
+  const tolerance = options.tolerance ?? 300;
+  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance <= 0) {
+    throw new StripeError({ message: `tolerance must be a positive number of seconds, got ${String(tolerance)}.` });
+  }
+  checkSecret(secret);
+  const { timestamp, signatures } = parseHeader(signatureHeader);
+  const expected = await sign(secret, timestamp, payload);
+  // Every candidate is compared (no early exit), so timing does not say which one matched.
+  const matched = signatures.reduce((found, candidate) => constantTimeEqual(candidate, expected) || found, false);
+  if (!matched) {
+    fail('mismatch', 'No v1 signature matches the payload. Check the endpoint secret and pass the raw, unparsed body.');
+  }
+  // Checked after the signature, so only a signed timestamp is judged.
+  const age = (options.now ?? Date.now)() / 1000 - timestamp;
+  if (Math.abs(age) > tolerance) {
+    const off = `${Math.round(Math.abs(age))} s ${age > 0 ? 'old' : 'in the future'}`;
+    fail('timestamp_outside_tolerance', `The signed timestamp is ${off}; at most ${tolerance} s is accepted.`);
+  }
+  const text = typeof payload === 'string' ? payload : new TextDecoder().decode(payload);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    return fail('invalid_payload', 'The webhook payload is signed but is not JSON.', cause);
+  }
+  const type = (json as { type?: unknown } | null)?.type;
+  const known = typeof type === 'string' && KNOWN_TYPES.has(type);
+  const result = z.safeParse(known ? CustomerEventSchema : OtherEventSchema, json);
+  if (result.success) return result.data;
+  const issues = toValidationIssues(result.error.issues, json);
+  const detail = issues.map((i) => `  ${i.field}: ${i.rule}`).join('\n');
+  const message = `The webhook payload does not match the ${known ? `${type} ` : ''}event schema:\n${detail}`;
+  throw new StripeResponseValidationError({ issues, rawBody: text, message });
+}
+
+/**
+ * Builds a valid `Stripe-Signature` header for a payload, for your own tests.
+ * @example
+ * const header = await webhooks.generateTestHeader({ payload: body, secret: 'whsec_test' });
+ * await webhooks.constructEvent(body, header, 'whsec_test');
+ */
+export async function generateTestHeader(options: {
+  payload: string | Uint8Array;
+  secret: string;
+  /** Unix seconds; default now. */
+  timestamp?: number;
+  scheme?: 'v1';
+}): Promise<string> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  if (!Number.isSafeInteger(timestamp) || timestamp < 0) {
+    throw new StripeError({ message: `timestamp must be whole Unix seconds, got ${String(timestamp)}.` });
+  }
+  return `t=${timestamp},${options.scheme ?? 'v1'}=${await sign(options.secret, timestamp, options.payload)}`;
+}
+
+/**
+ * Webhook helpers: verify and type incoming events, and sign payloads in tests.
+ * @example
+ * const event = await webhooks.constructEvent(body, header, process.env.STRIPE_WEBHOOK_SECRET!);
+ */
+export const webhooks = { constructEvent, generateTestHeader } as const;
