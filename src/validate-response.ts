@@ -33,7 +33,9 @@ export function validateResponse(op: OperationSpec, response: RawResponse, idemp
   }
   if (!op.responseSchema) return json;
   const result = safeParse(op.responseSchema, json);
-  if (result.success) return result.data;
+  // The parsed JSON itself is returned, not zod's copy: the schemas transform nothing, and JSON.parse
+  // keeps a metadata key such as `__proto__` as plain data where a copy would drop it.
+  if (result.success) return json;
   const issues = toValidationIssues(result.error.issues, json);
   throw new StripeResponseValidationError({
     ...context,
