@@ -1,7 +1,6 @@
 // The whole generator on a small Stripe-like spec (fixtures/stripe-like.json): which operations and
 // schemas it keeps, the header it writes, that output is reproducible, and that the emitted files
 // load, validate the way the SDK needs, and type-check. Last, the committed generated/ is up to date.
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { generateFiles, type GenerateResult } from '../../scripts/lib/generate.js';
+import { typeCheck, writeStrictTsconfig } from '../support/type-check.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const STRIPE_LIKE = join(ROOT, 'test/generator/fixtures/stripe-like.json');
@@ -30,23 +30,7 @@ function operationIds(code: string): string[] {
 async function writeOutput(dir: string, files: Record<string, string>): Promise<void> {
   await mkdir(dir);
   for (const [name, code] of Object.entries(files)) await writeFile(join(dir, name), code);
-  const compilerOptions = {
-    strict: true,
-    noUncheckedIndexedAccess: true,
-    module: 'NodeNext',
-    moduleResolution: 'NodeNext',
-    target: 'ES2022',
-    skipLibCheck: true,
-    noEmit: true,
-    typeRoots: [],
-    types: [],
-  };
-  await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['*.ts'] }));
-}
-
-function typeCheck(dir: string): void {
-  const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', dir], { stdio: 'pipe' });
+  await writeStrictTsconfig(dir);
 }
 
 let out = '';
