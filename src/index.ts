@@ -13,3 +13,18 @@ export { decideRetry, backoffDelay, parseRetryAfter, type RetryDecision, type Re
 export type { Clock } from './clock.js';
 export type * from './types.js';
 export { operations, specInfo } from '../generated/operations.js';
+export {
+  webhooks,
+  constructEvent,
+  generateTestHeader,
+  isEventType,
+  StripeSignatureVerificationError,
+  type SignatureVerificationReason,
+  type ConstructEventOptions,
+  type CustomerEvent,
+  type CustomerCreatedEvent,
+  type CustomerUpdatedEvent,
+  type CustomerDeletedEvent,
+  type OtherEvent,
+  type EventEnvelope,
+} from './webhooks.js';
