@@ -6,7 +6,8 @@ export { createClient, type ClientOptions, type StripeCustomersClient } from './
 export type { CustomersResource } from './customers.js';
 export * from './errors.js';
 export { encodeForm } from './form-encode.js';
-export { decodeForm, parseForm, shapeBySchema, type FormTree } from './form-decode.js';
+export { decodeForm, parseForm, type FormTree } from './form-decode.js';
+export { shapeBySchema } from './form-shape.js';
 export type { RequestOptions } from './options.js';
 export { responseMeta, type ResponseMeta } from './response-meta.js';
 export { decideRetry, backoffDelay, parseRetryAfter, type RetryDecision, type RetryInput } from './retry.js';
