@@ -42,7 +42,7 @@ export interface StripeCustomersClient {
 }
 
 const DEFAULT_BASE_URL = 'https://api.stripe.com';
-const KEY_SHAPE = /^[sr]k_(test|live)_[A-Za-z0-9]+$/;
+const KEY_SHAPE = /^[sr]k_(test|live)_[A-Za-z0-9_-]+$/;
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 function keyIssue(apiKey: unknown): ValidationIssue | undefined {

@@ -32,7 +32,7 @@ export interface StripeErrorFields {
 
 // Secret and restricted keys look like sk_live_..., rk_test_...; publishable keys are not secret
 // but are masked too so a message never carries any key material.
-const KEY_PATTERN = /\b([spr]k_(?:live|test)_)[A-Za-z0-9]+/g;
+const KEY_PATTERN = /\b([spr]k_(?:live|test)_)[A-Za-z0-9_*-]+/g;
 
 /** Masks anything shaped like a Stripe API key: `sk_test_abc123` becomes `sk_test_***`. */
 export function redactKeys(text: string): string {
