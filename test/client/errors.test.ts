@@ -35,7 +35,7 @@ async function caught(promise: Promise<unknown>): Promise<StripeError> {
 
 const cases: [string, { status: number; error: Record<string, unknown>; want: Function }][] = [
   ['400 invalid_request_error', { status: 400, error: { type: 'invalid_request_error', code: 'parameter_unknown', param: 'foo', message: 'Received unknown parameter: foo' }, want: StripeInvalidRequestError }],
-  ['401 bad key', { status: 401, error: { type: 'invalid_request_error', message: 'Invalid API Key provided: sk_test_********ged' }, want: StripeAuthenticationError }],
+  ['401 bad key', { status: 401, error: { type: 'invalid_request_error', message: 'Invalid API Key provided.' }, want: StripeAuthenticationError }],
   ['402 card_error', { status: 402, error: { type: 'card_error', code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' }, want: StripeCardError }],
   ['404 resource_missing', { status: 404, error: { type: 'invalid_request_error', code: 'resource_missing', param: 'id', message: "No such customer: 'cus_nope'" }, want: StripeNotFoundError }],
   ['429 rate limit', { status: 429, error: { type: 'invalid_request_error', code: 'rate_limit', message: 'Too many requests hit the API too quickly.' }, want: StripeRateLimitError }],
