@@ -1,5 +1,7 @@
 import { operations } from '../generated/operations.js';
 import type { RequestOptions } from './options.js';
+import { listPages, searchPages, type PagePromise } from './pagination.js';
+import { SearchQuery } from './search-query.js';
 import type { CallParams, OperationSpec } from './operation.js';
 import type {
   Customer,
@@ -27,10 +29,22 @@ export interface CustomersResource {
   update(id: string, params?: CustomerUpdateParams, options?: RequestOptions): Promise<Customer>;
   /** Deletes a customer permanently. */
   delete(id: string, options?: RequestOptions): Promise<DeletedCustomer>;
-  /** One page of customers, newest first. */
-  list(params?: CustomerListParams, options?: RequestOptions): Promise<CustomerList>;
-  /** One page of customers matching a search query, such as `metadata['app_user_id']:'42'`. */
-  search(params: CustomerSearchParams, options?: RequestOptions): Promise<CustomerSearchResult>;
+  /**
+   * One page of customers, newest first, when awaited; every customer of every page with `for await`
+   * (the same params and options on each page). See {@link PagePromise}.
+   */
+  list(params?: CustomerListParams, options?: RequestOptions): PagePromise<CustomerList, Customer>;
+  /**
+   * One page of customers matching a search query (text or built with `customerSearch`) when
+   * awaited; every match of every page with `for await`. See {@link PagePromise}.
+   */
+  search(params: CustomerSearchParams, options?: RequestOptions): PagePromise<CustomerSearchResult, Customer>;
+}
+
+/** Search params with a built query turned into its text; anything else is left for validation. */
+function queryText(params: CustomerSearchParams): Omit<CustomerSearchParams, 'query'> & { query: string } {
+  const query: unknown = params?.query;
+  return query instanceof SearchQuery ? { ...params, query: query.toString() } : (params as { query: string });
 }
 
 /** Builds `client.customers` on a client's call function. */
@@ -43,8 +57,9 @@ export function customersResource(call: Call): CustomersResource {
       call(operations.PostCustomersCustomer, { path: { customer: id }, body: params }, options) as Promise<Customer>,
     delete: (id, options) =>
       call(operations.DeleteCustomersCustomer, { path: { customer: id } }, options) as Promise<DeletedCustomer>,
-    list: (params, options) => call(operations.GetCustomers, { query: params }, options) as Promise<CustomerList>,
+    list: (params, options) =>
+      listPages(params, (query) => call(operations.GetCustomers, { query }, options) as Promise<CustomerList>),
     search: (params, options) =>
-      call(operations.GetCustomersSearch, { query: params }, options) as Promise<CustomerSearchResult>,
+      searchPages(queryText(params), (query) => call(operations.GetCustomersSearch, { query }, options) as Promise<CustomerSearchResult>),
   };
 }

@@ -9,6 +9,19 @@ export { encodeForm } from './form-encode.js';
 export { decodeForm, parseForm, type FormTree } from './form-decode.js';
 export { shapeBySchema } from './form-shape.js';
 export type { RequestOptions } from './options.js';
+export { PagePromise, type PageWalk, type ToArrayOptions } from './pagination.js';
+export {
+  customerSearch,
+  quoteSearchValue,
+  SearchQuery,
+  type AndBuilder,
+  type CreatedField,
+  type CustomerSearchBuilder,
+  type MetadataField,
+  type OrBuilder,
+  type SearchQueryKind,
+  type TextField,
+} from './search-query.js';
 export { responseMeta, type ResponseMeta } from './response-meta.js';
 export { decideRetry, backoffDelay, parseRetryAfter, type RetryDecision, type RetryInput } from './retry.js';
 export type { Clock } from './clock.js';

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import type { operations as Operations } from '../generated/operations.js';
 import type { operations as OperationTypes } from '../generated/types.js';
+import type { SearchQuery } from './search-query.js';
 
 type FormBody<Id extends keyof OperationTypes> = OperationTypes[Id] extends {
   requestBody?: { content: { 'application/x-www-form-urlencoded': infer Body } };
@@ -37,5 +38,11 @@ export type CustomerUpdateParams = FormBody<'PostCustomersCustomer'>;
 export type CustomerRetrieveParams = Query<'GetCustomersCustomer'>;
 /** Params of `customers.list` (GET /v1/customers). */
 export type CustomerListParams = Query<'GetCustomers'>;
-/** Params of `customers.search` (GET /v1/customers/search). */
-export type CustomerSearchParams = Query<'GetCustomersSearch'>;
+/**
+ * Params of `customers.search` (GET /v1/customers/search). `query` is the query text, or a query
+ * built with `customerSearch`, whose values are quoted and escaped for you.
+ */
+export type CustomerSearchParams = Omit<Query<'GetCustomersSearch'>, 'query'> & {
+  /** The search query: `"email:'jenny@example.com'"`, or `customerSearch.email.is('jenny@example.com')`. */
+  query: string | SearchQuery;
+};
