@@ -1,4 +1,5 @@
 import { operations } from '../generated/operations.js';
+import type { Expanded, ItemPaths, WithExpand } from './expand.js';
 import type { RequestOptions } from './options.js';
 import { listPages, searchPages, type PagePromise } from './pagination.js';
 import { SearchQuery } from './search-query.js';
@@ -19,26 +20,46 @@ import type {
 /** Runs one operation for a client; see `request.ts`. */
 export type Call = (op: OperationSpec, params: CallParams, options?: RequestOptions) => Promise<unknown>;
 
-/** `client.customers`: the six customer operations, each one typed call. */
+/**
+ * `client.customers`: the six customer operations, each one typed call. Pass `expand` as literals
+ * (`expand: ['default_source']`) and the result types those fields as objects; see {@link Expanded}.
+ */
 export interface CustomersResource {
   /** Creates a customer. POST /v1/customers. */
-  create(params?: CustomerCreateParams, options?: RequestOptions): Promise<Customer>;
+  create<const E extends readonly string[] = []>(
+    params?: WithExpand<CustomerCreateParams, E>,
+    options?: RequestOptions,
+  ): Promise<Expanded<Customer, E[number]>>;
   /** Retrieves a customer; a deleted one comes back as `{ id, object, deleted: true }`. */
-  retrieve(id: string, params?: CustomerRetrieveParams, options?: RequestOptions): Promise<CustomerOrDeleted>;
+  retrieve<const E extends readonly string[] = []>(
+    id: string,
+    params?: WithExpand<CustomerRetrieveParams, E>,
+    options?: RequestOptions,
+  ): Promise<Expanded<CustomerOrDeleted, E[number]>>;
   /** Updates a customer; params not given are left unchanged, `''` unsets a field. */
-  update(id: string, params?: CustomerUpdateParams, options?: RequestOptions): Promise<Customer>;
+  update<const E extends readonly string[] = []>(
+    id: string,
+    params?: WithExpand<CustomerUpdateParams, E>,
+    options?: RequestOptions,
+  ): Promise<Expanded<Customer, E[number]>>;
   /** Deletes a customer permanently. */
   delete(id: string, options?: RequestOptions): Promise<DeletedCustomer>;
   /**
    * One page of customers, newest first, when awaited; every customer of every page with `for await`
-   * (the same params and options on each page). See {@link PagePromise}.
+   * (the same params and options on each page). Expand item fields with `data.`: `data.default_source`.
    */
-  list(params?: CustomerListParams, options?: RequestOptions): PagePromise<CustomerList, Customer>;
+  list<const E extends readonly string[] = []>(
+    params?: WithExpand<CustomerListParams, E>,
+    options?: RequestOptions,
+  ): PagePromise<Expanded<CustomerList, E[number]>, Expanded<Customer, ItemPaths<E[number]>>>;
   /**
    * One page of customers matching a search query (text or built with `customerSearch`) when
    * awaited; every match of every page with `for await`. See {@link PagePromise}.
    */
-  search(params: CustomerSearchParams, options?: RequestOptions): PagePromise<CustomerSearchResult, Customer>;
+  search<const E extends readonly string[] = []>(
+    params: WithExpand<CustomerSearchParams, E>,
+    options?: RequestOptions,
+  ): PagePromise<Expanded<CustomerSearchResult, E[number]>, Expanded<Customer, ItemPaths<E[number]>>>;
 }
 
 /** Search params with a built query turned into its text; anything else is left for validation. */
@@ -47,19 +68,25 @@ function queryText(params: CustomerSearchParams): Omit<CustomerSearchParams, 'qu
   return query instanceof SearchQuery ? { ...params, query: query.toString() } : (params as { query: string });
 }
 
-/** Builds `client.customers` on a client's call function. */
+/**
+ * Builds `client.customers` on a client's call function. What comes back is the validated JSON; its
+ * static type follows the call's literal `expand` paths, which the compiler cannot see through here.
+ */
 export function customersResource(call: Call): CustomersResource {
   return {
-    create: (params, options) => call(operations.PostCustomers, { body: params }, options) as Promise<Customer>,
+    create: (params, options) => call(operations.PostCustomers, { body: params }, options) as never,
     retrieve: (id, params, options) =>
-      call(operations.GetCustomersCustomer, { path: { customer: id }, query: params }, options) as Promise<CustomerOrDeleted>,
+      call(operations.GetCustomersCustomer, { path: { customer: id }, query: params }, options) as never,
     update: (id, params, options) =>
-      call(operations.PostCustomersCustomer, { path: { customer: id }, body: params }, options) as Promise<Customer>,
+      call(operations.PostCustomersCustomer, { path: { customer: id }, body: params }, options) as never,
     delete: (id, options) =>
       call(operations.DeleteCustomersCustomer, { path: { customer: id } }, options) as Promise<DeletedCustomer>,
     list: (params, options) =>
-      listPages(params, (query) => call(operations.GetCustomers, { query }, options) as Promise<CustomerList>),
+      listPages(params, (query) => call(operations.GetCustomers, { query }, options) as Promise<CustomerList>) as never,
     search: (params, options) =>
-      searchPages(queryText(params), (query) => call(operations.GetCustomersSearch, { query }, options) as Promise<CustomerSearchResult>),
+      searchPages(
+        queryText(params as CustomerSearchParams),
+        (query) => call(operations.GetCustomersSearch, { query }, options) as Promise<CustomerSearchResult>,
+      ) as never,
   };
 }
