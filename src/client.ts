@@ -36,9 +36,18 @@ export interface ClientOptions {
   random?: () => number;
 }
 
+/** The defaults {@link StripeCustomersClient.withOptions} can change. */
+export type ClientDefaults = Pick<ClientOptions, 'apiVersion' | 'stripeAccount' | 'maxRetries' | 'timeout' | 'deadline'>;
+
 /** A client: one property per resource. */
 export interface StripeCustomersClient {
   readonly customers: CustomersResource;
+  /**
+   * A client with other defaults (for a connected account, say), sharing this one's key and transport.
+   * @example
+   * const connected = stripe.withOptions({ stripeAccount: 'acct_123', maxRetries: 5 });
+   */
+  withOptions(defaults: ClientDefaults): StripeCustomersClient;
 }
 
 const DEFAULT_BASE_URL = 'https://api.stripe.com';
@@ -91,7 +100,7 @@ function randomUUID(): string {
 export function createClient(options: ClientOptions): StripeCustomersClient {
   const issues = optionIssues(options);
   if (issues.length) throw new StripeValidationError(issues, 'Invalid client options');
-  const context: RequestContext = {
+  return clientOn({
     defaults: {
       apiKey: options.apiKey,
       apiVersion: options.apiVersion ?? specInfo.version,
@@ -102,8 +111,24 @@ export function createClient(options: ClientOptions): StripeCustomersClient {
     clock: options.clock ?? systemClock,
     random: options.random ?? Math.random,
     newIdempotencyKey: randomUUID,
-  };
+  });
+}
+
+function clientOn(context: RequestContext): StripeCustomersClient {
   return Object.freeze({
     customers: customersResource((op, params, requestOptions) => request(context, op, params, requestOptions)),
+    withOptions: (defaults: ClientDefaults) => {
+      const issues = optionIssues({ ...defaults, apiKey: context.defaults.apiKey });
+      if (issues.length) throw new StripeValidationError(issues, 'Invalid client options');
+      return clientOn({
+        ...context,
+        defaults: {
+          ...context.defaults,
+          ...(defaults.apiVersion !== undefined && { apiVersion: defaults.apiVersion }),
+          ...(defaults.stripeAccount !== undefined && { stripeAccount: defaults.stripeAccount }),
+        },
+        policy: resolvePolicy(context.policy, defaults, 'Invalid client options'),
+      });
+    },
   });
 }

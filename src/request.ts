@@ -45,6 +45,12 @@ export async function request(
   if (response.status < 200 || response.status >= 300) throw errorFromResponse(response, idempotencyKey);
   const data = validateResponse(op, response, idempotencyKey);
   const requestId = response.headers['request-id'];
-  rememberResponse(data, { statusCode: response.status, requestId, headers: response.headers, idempotencyKey });
+  rememberResponse(data, {
+    response: response.response,
+    statusCode: response.status,
+    requestId,
+    headers: response.headers,
+    idempotencyKey,
+  });
   return data;
 }

@@ -10,6 +10,8 @@ export interface RawResponse {
   body: string;
   /** For error statuses: the body already parsed as JSON, or the text when it was not JSON. */
   errorBody?: unknown;
+  /** The fetch `Response` itself (its body already read). */
+  response: Response;
 }
 
 /** Sends one request. */
@@ -52,6 +54,7 @@ export function createTransport(baseUrl: string, fetchOverride: typeof fetch | u
     });
     const { response } = result;
     const raw: RawResponse = {
+      response,
       status: response.status,
       headers: Object.fromEntries(response.headers),
       body: typeof result.data === 'string' ? result.data : '',
