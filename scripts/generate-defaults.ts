@@ -1,2 +1,2 @@
-/** The spec and output folder the generator uses when no flags are given. */
-export const DEFAULTS = { spec: 'spec/customers.openapi.yaml', out: 'generated' } as const;
+/** The spec and output folders the generator uses when no flags are given. */
+export const DEFAULTS = { spec: 'spec/customers.openapi.yaml', out: 'generated', docs: 'docs' } as const;

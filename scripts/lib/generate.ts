@@ -1,5 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { DOCS_MARKER, generateDocs } from './emit-docs.js';
 import { emitOperationsFile } from './emit-operations-file.js';
 import { emitSchemasFile } from './emit-schemas-file.js';
 import { emitTypes } from './emit-types.js';
@@ -14,18 +15,24 @@ export interface GenerateOptions {
   /** operationIds and/or path prefixes; empty means every operation. */
   ops?: readonly string[];
   out: string;
+  /** Folder for the Markdown reference pages; none are written when it is left out. */
+  docs?: string | undefined;
 }
 
 /** What one run produced, by file name. */
 export interface GenerateResult {
+  /** The code files for `out`. */
   files: Record<string, string>;
+  /** The Markdown reference pages, by path relative to the docs folder (see `emit-docs.ts`). */
+  docs: Record<string, string>;
   operations: number;
   schemas: number;
 }
 
 /**
  * Runs the generator in memory: load, select operations, keep the schemas they reach, emit types
- * (openapi-typescript), zod schemas and the operation table, format. Nothing is written.
+ * (openapi-typescript), zod schemas and the operation table, format; and the reference pages.
+ * Nothing is written.
  */
 export async function generateFiles(spec: string, ops: readonly string[] = []): Promise<GenerateResult> {
   const { doc, sha256 } = await loadSpec(spec);
@@ -45,13 +52,47 @@ export async function generateFiles(spec: string, ops: readonly string[] = []): 
   };
   const files: Record<string, string> = {};
   for (const [name, code] of Object.entries(sources)) files[name] = header + (await formatCode(code));
-  return { files, operations: chosen.length, schemas: reached.size };
+  const docs = generateDocs(doc, chosen, reached, { sha256 });
+  return { files, docs, operations: chosen.length, schemas: reached.size };
 }
 
-/** Generates and writes the files into `out`. */
+/** Every file under `dir`, as `/`-separated paths relative to it; none when `dir` does not exist. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code === 'ENOENT') return [];
+    throw error;
+  });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'))
+    .sort();
+}
+
+/** Whether a file under the docs folder was written by the generator (its first line says so). */
+export async function isGeneratedPage(path: string): Promise<boolean> {
+  if (!path.endsWith('.md')) return false;
+  return (await readFile(path, 'utf8')).startsWith(DOCS_MARKER);
+}
+
+/**
+ * Writes the pages into `dir` and removes generated pages the run no longer makes (an operation
+ * dropped from the spec); hand-written files in the folder are left alone.
+ */
+async function writeDocs(dir: string, pages: Record<string, string>): Promise<void> {
+  for (const path of await listFiles(dir)) {
+    if (!(path in pages) && (await isGeneratedPage(join(dir, path)))) await rm(join(dir, path));
+  }
+  for (const [path, markdown] of Object.entries(pages)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), markdown);
+  }
+}
+
+/** Generates and writes the code files into `out`, and the reference pages into `docs` when given. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const result = await generateFiles(options.spec, options.ops);
   await mkdir(options.out, { recursive: true });
   for (const [name, code] of Object.entries(result.files)) await writeFile(join(options.out, name), code);
+  if (options.docs !== undefined) await writeDocs(options.docs, result.docs);
   return result;
 }
