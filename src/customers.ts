@@ -1,4 +1,5 @@
 import { operations } from '../generated/operations.js';
+import { customerSubResources, type CustomerSubResources } from './customer-sub-resources.js';
 import type { Expanded, ItemPaths, WithExpand } from './expand.js';
 import type { RequestOptions } from './options.js';
 import { listPages, searchPages, type PagePromise } from './pagination.js';
@@ -21,10 +22,12 @@ import type {
 export type Call = (op: OperationSpec, params: CallParams, options?: RequestOptions) => Promise<unknown>;
 
 /**
- * `client.customers`: the six customer operations, each one typed call. Pass `expand` as literals
- * (`expand: ['default_source']`) and the result types those fields as objects; see {@link Expanded}.
+ * `client.customers`: the six customer operations, each one typed call, and the customer's
+ * sub-resources ({@link CustomerSubResources}: tax IDs, balance transactions, discount, cash balance).
+ * Pass `expand` as literals (`expand: ['default_source']`) and the result types those fields as
+ * objects; see {@link Expanded}.
  */
-export interface CustomersResource {
+export interface CustomersResource extends CustomerSubResources {
   /** Creates a customer. POST /v1/customers. */
   create<const E extends readonly string[] = []>(
     params?: WithExpand<CustomerCreateParams, E>,
@@ -74,6 +77,7 @@ function queryText(params: CustomerSearchParams): Omit<CustomerSearchParams, 'qu
  */
 export function customersResource(call: Call): CustomersResource {
   return {
+    ...customerSubResources(call),
     create: (params, options) => call(operations.PostCustomers, { body: params }, options) as never,
     retrieve: (id, params, options) =>
       call(operations.GetCustomersCustomer, { path: { customer: id }, query: params }, options) as never,

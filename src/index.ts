@@ -4,6 +4,7 @@
  */
 export { createClient, type ClientOptions, type StripeCustomersClient } from './client.js';
 export type { CustomersResource } from './customers.js';
+export type { CustomerSubResources } from './customer-sub-resources.js';
 export * from './errors.js';
 export { encodeForm } from './form-encode.js';
 export { decodeForm, parseForm, type FormTree } from './form-decode.js';

@@ -30,6 +30,21 @@ export type CustomerList = ResultOf<'GetCustomers'>;
 /** One page of `search`. */
 export type CustomerSearchResult = ResultOf<'GetCustomersSearch'>;
 
+/** A customer's tax ID (`object: "tax_id"`). */
+export type TaxId = ResultOf<'GetCustomersCustomerTaxIdsId'>;
+/** One page of `listTaxIds`. */
+export type TaxIdList = ResultOf<'GetCustomersCustomerTaxIds'>;
+/** What `deleteTaxId` returns. */
+export type DeletedTaxId = ResultOf<'DeleteCustomersCustomerTaxIdsId'>;
+/** One entry of a customer's credit balance history (`object: "customer_balance_transaction"`). */
+export type CustomerBalanceTransaction = ResultOf<'GetCustomersCustomerBalanceTransactionsTransaction'>;
+/** One page of `listBalanceTransactions`. */
+export type CustomerBalanceTransactionList = ResultOf<'GetCustomersCustomerBalanceTransactions'>;
+/** What `deleteDiscount` returns: the removed discount, with `deleted: true`. */
+export type DeletedDiscount = ResultOf<'DeleteCustomersCustomerDiscount'>;
+/** A customer's cash balance: funds received by bank transfer (`object: "cash_balance"`). */
+export type CashBalance = ResultOf<'GetCustomersCustomerCashBalance'>;
+
 /** Params of `customers.create` (POST /v1/customers). */
 export type CustomerCreateParams = FormBody<'PostCustomers'>;
 /** Params of `customers.update` (POST /v1/customers/{customer}). */
@@ -46,3 +61,22 @@ export type CustomerSearchParams = Omit<Query<'GetCustomersSearch'>, 'query'> & 
   /** The search query: `"email:'jenny@example.com'"`, or `customerSearch.email.is('jenny@example.com')`. */
   query: string | SearchQuery;
 };
+
+/** Params of `customers.createTaxId` (POST /v1/customers/{customer}/tax_ids). */
+export type CustomerCreateTaxIdParams = FormBody<'PostCustomersCustomerTaxIds'>;
+/** Params of `customers.listTaxIds` (GET /v1/customers/{customer}/tax_ids). */
+export type CustomerListTaxIdsParams = Query<'GetCustomersCustomerTaxIds'>;
+/** Params of `customers.retrieveTaxId` (GET /v1/customers/{customer}/tax_ids/{id}). */
+export type CustomerRetrieveTaxIdParams = Query<'GetCustomersCustomerTaxIdsId'>;
+/** Params of `customers.createBalanceTransaction` (POST /v1/customers/{customer}/balance_transactions). */
+export type CustomerCreateBalanceTransactionParams = FormBody<'PostCustomersCustomerBalanceTransactions'>;
+/** Params of `customers.listBalanceTransactions` (GET /v1/customers/{customer}/balance_transactions). */
+export type CustomerListBalanceTransactionsParams = Query<'GetCustomersCustomerBalanceTransactions'>;
+/** Params of `customers.retrieveBalanceTransaction` (GET /v1/customers/{customer}/balance_transactions/{transaction}). */
+export type CustomerRetrieveBalanceTransactionParams = Query<'GetCustomersCustomerBalanceTransactionsTransaction'>;
+/** Params of `customers.updateBalanceTransaction` (POST /v1/customers/{customer}/balance_transactions/{transaction}). */
+export type CustomerUpdateBalanceTransactionParams = FormBody<'PostCustomersCustomerBalanceTransactionsTransaction'>;
+/** Params of `customers.retrieveCashBalance` (GET /v1/customers/{customer}/cash_balance). */
+export type CustomerRetrieveCashBalanceParams = Query<'GetCustomersCustomerCashBalance'>;
+/** Params of `customers.updateCashBalance` (POST /v1/customers/{customer}/cash_balance). */
+export type CustomerUpdateCashBalanceParams = FormBody<'PostCustomersCustomerCashBalance'>;
