@@ -23,7 +23,8 @@ export {
   type SearchQueryKind,
   type TextField,
 } from './search-query.js';
-export { responseMeta, type ResponseMeta } from './response-meta.js';
+export { responseMeta, withResponse, type ResponseMeta, type WithResponse } from './response-meta.js';
+export type { Expanded, WithExpand } from './expand.js';
 export { decideRetry, backoffDelay, parseRetryAfter, type RetryDecision, type RetryInput } from './retry.js';
 export type { Clock } from './clock.js';
 export type * from './types.js';

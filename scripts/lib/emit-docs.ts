@@ -35,6 +35,49 @@ export const CLIENT_METHODS: Readonly<Record<string, ClientMethod>> = {
     args: "{ query: \"email:'jenny.rosen@example.com'\" }",
     result: 'found',
   },
+  PostCustomersCustomerTaxIds: {
+    method: 'customers.createTaxId',
+    args: "'cus_NffrFeUfNV2Hib', { type: 'eu_vat', value: 'DE123456789' }",
+    result: 'taxId',
+  },
+  GetCustomersCustomerTaxIds: { method: 'customers.listTaxIds', args: "'cus_NffrFeUfNV2Hib'", result: 'taxIds' },
+  GetCustomersCustomerTaxIdsId: {
+    method: 'customers.retrieveTaxId',
+    args: "'cus_NffrFeUfNV2Hib', 'txi_1NuMB12eZvKYlo2CMecoWkZd'",
+    result: 'taxId',
+  },
+  DeleteCustomersCustomerTaxIdsId: {
+    method: 'customers.deleteTaxId',
+    args: "'cus_NffrFeUfNV2Hib', 'txi_1NuMB12eZvKYlo2CMecoWkZd'",
+    result: 'deleted',
+  },
+  PostCustomersCustomerBalanceTransactions: {
+    method: 'customers.createBalanceTransaction',
+    args: "'cus_NffrFeUfNV2Hib', { amount: -500, currency: 'usd', description: 'Goodwill credit' }",
+    result: 'transaction',
+  },
+  GetCustomersCustomerBalanceTransactions: {
+    method: 'customers.listBalanceTransactions',
+    args: "'cus_NffrFeUfNV2Hib', { limit: 3 }",
+    result: 'transactions',
+  },
+  GetCustomersCustomerBalanceTransactionsTransaction: {
+    method: 'customers.retrieveBalanceTransaction',
+    args: "'cus_NffrFeUfNV2Hib', 'cbtxn_1MrFLtLkdIwHu7ixzVWvqdC5'",
+    result: 'transaction',
+  },
+  PostCustomersCustomerBalanceTransactionsTransaction: {
+    method: 'customers.updateBalanceTransaction',
+    args: "'cus_NffrFeUfNV2Hib', 'cbtxn_1MrFLtLkdIwHu7ixzVWvqdC5', { metadata: { order_id: '6735' } }",
+    result: 'transaction',
+  },
+  DeleteCustomersCustomerDiscount: { method: 'customers.deleteDiscount', args: "'cus_NffrFeUfNV2Hib'", result: 'deleted' },
+  GetCustomersCustomerCashBalance: { method: 'customers.retrieveCashBalance', args: "'cus_NffrFeUfNV2Hib'", result: 'cashBalance' },
+  PostCustomersCustomerCashBalance: {
+    method: 'customers.updateCashBalance',
+    args: "'cus_NffrFeUfNV2Hib', { settings: { reconciliation_mode: 'manual' } }",
+    result: 'cashBalance',
+  },
 };
 
 /** The first line of every page starts with this; `check-generated` and `generate` use it to tell generated pages apart. */
