@@ -1,0 +1,84 @@
+import type { Customer, DeletedCustomer } from '../types.js';
+import { blankCustomer } from './customer-object.js';
+import { deletedStub } from './operation.js';
+import { createFaults, type Faults } from './faults.js';
+import { checkedCustomer } from './fixture.js';
+import { createHandler, type MockClock } from './handle.js';
+import { IdempotencyCache } from './idempotency.js';
+import { randomIds, type MockIds } from './ids.js';
+import { CustomerStore } from './store.js';
+
+/** Settings for a mock; every one is optional. */
+export interface MockOptions {
+  /** Answer 401 unless `Authorization` carries a test key (`sk_test_...` / `rk_test_...`). Default false. */
+  requireApiKey?: boolean;
+  /** Time source (ms); `created` and idempotency expiry read it. Pass the client's fake clock in tests. */
+  clock?: MockClock;
+  /** Id sources to replace (see `sequentialIds()` for deterministic ids). */
+  ids?: Partial<MockIds>;
+}
+
+/** A read-only look into the mock's customers, for assertions. Objects returned are copies. */
+export interface MockStoreView {
+  /** The customers that exist, newest first (as `list` orders them). */
+  list(): Customer[];
+  /** A customer, the deleted stub for a deleted one, or undefined for an id never seen. */
+  get(id: string): Customer | DeletedCustomer | undefined;
+  /** Removes every customer. */
+  clear(): void;
+}
+
+/** One mock: the handler plus the knobs around it. */
+export interface CustomersMockCore {
+  /** Answers one request (fetch-style). */
+  handle(request: Request): Promise<Response>;
+  store: MockStoreView;
+  faults: Faults;
+  /**
+   * Adds customers as they are (Stripe's defaults fill the gaps; `id` and `created` are made when
+   * missing) and returns them. Each must be a valid customer, else this throws.
+   */
+  seed(customers: readonly Partial<Customer>[]): Customer[];
+  /** Back to empty: no customers, no saved idempotency keys, no queued faults. */
+  reset(): void;
+}
+
+/**
+ * Creates a mock: an in-memory customers store behind one fetch-style handler.
+ * @example
+ * const mock = createMockCore({ requireApiKey: true });
+ * const response = await mock.handle(new Request('https://api.stripe.com/v1/customers', { headers: { Authorization: 'Bearer sk_test_123' } }));
+ */
+export function createMockCore(options: MockOptions = {}): CustomersMockCore {
+  const ids: MockIds = { ...randomIds(), ...options.ids };
+  const clock: MockClock = options.clock ?? { now: () => Date.now() };
+  const store = new CustomerStore();
+  const faults = createFaults();
+  const idempotency = new IdempotencyCache();
+  const handle = createHandler({ store, ids, clock, faults, idempotency, requireApiKey: options.requireApiKey === true });
+  return {
+    handle,
+    faults: { failNext: faults.failNext, pending: faults.pending, clear: faults.clear },
+    store: {
+      list: () => store.live().map((record) => structuredClone(record.customer)),
+      get: (id) => {
+        const record = store.get(id);
+        if (!record) return undefined;
+        return record.deleted ? deletedStub(id) : structuredClone(record.customer);
+      },
+      clear: () => store.clear(),
+    },
+    seed: (customers) =>
+      customers.map((fields) => {
+        const base = blankCustomer(fields.id ?? ids.customer(), fields.created ?? Math.floor(clock.now() / 1000), ids.invoicePrefix());
+        const customer = checkedCustomer({ ...base, ...fields });
+        store.insert(customer);
+        return structuredClone(customer);
+      }),
+    reset: () => {
+      store.clear();
+      idempotency.clear();
+      faults.clear();
+    },
+  };
+}

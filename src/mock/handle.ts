@@ -1,0 +1,124 @@
+import { specInfo, type OperationId } from '../../generated/operations.js';
+import { checkApiKey } from './auth.js';
+import {
+  createBalanceTransaction,
+  listBalanceTransactions,
+  retrieveBalanceTransaction,
+  retrieveCashBalance,
+  updateBalanceTransaction,
+  updateCashBalance,
+} from './balance-ops.js';
+import { createCustomer, deleteCustomer, deleteDiscount, retrieveCustomer, updateCustomer } from './customer-ops.js';
+import { decodeInput, type DecodedInput } from './decode.js';
+import { jsonResponse, MockError, type MockResult } from './envelope.js';
+import { faultResult, type FaultQueue } from './faults.js';
+import { IdempotencyCache } from './idempotency.js';
+import type { MockIds } from './ids.js';
+import { listCustomers, searchCustomers } from './list-ops.js';
+import type { Operation, OperationContext } from './operation.js';
+import { matchRoute } from './routes.js';
+import type { CustomerStore } from './store.js';
+import { createTaxId, deleteTaxId, listTaxIds, retrieveTaxId } from './tax-id-ops.js';
+
+/** Time as the mock sees it. `sleep` (optional) serves `delayMs` faults; a fake clock makes them instant. */
+export interface MockClock {
+  /** Now, in ms since the epoch. */
+  now(): number;
+  sleep?(ms: number): Promise<void>;
+}
+
+/** Everything one mock instance holds. */
+export interface MockState {
+  store: CustomerStore;
+  ids: MockIds;
+  clock: MockClock;
+  faults: FaultQueue;
+  idempotency: IdempotencyCache;
+  requireApiKey: boolean;
+}
+
+// One entry per generated operation: when the spec gains an operation, this stops compiling
+// until the mock answers it, so the mock cannot silently lag the client.
+const OPERATIONS: Record<OperationId, Operation> = {
+  PostCustomers: createCustomer,
+  GetCustomersCustomer: retrieveCustomer,
+  PostCustomersCustomer: updateCustomer,
+  DeleteCustomersCustomer: deleteCustomer,
+  GetCustomers: listCustomers,
+  GetCustomersSearch: searchCustomers,
+  DeleteCustomersCustomerDiscount: deleteDiscount,
+  GetCustomersCustomerTaxIds: listTaxIds,
+  PostCustomersCustomerTaxIds: createTaxId,
+  GetCustomersCustomerTaxIdsId: retrieveTaxId,
+  DeleteCustomersCustomerTaxIdsId: deleteTaxId,
+  GetCustomersCustomerBalanceTransactions: listBalanceTransactions,
+  PostCustomersCustomerBalanceTransactions: createBalanceTransaction,
+  GetCustomersCustomerBalanceTransactionsTransaction: retrieveBalanceTransaction,
+  PostCustomersCustomerBalanceTransactionsTransaction: updateBalanceTransaction,
+  GetCustomersCustomerCashBalance: retrieveCashBalance,
+  PostCustomersCustomerCashBalance: updateCashBalance,
+};
+
+/** Runs an operation; an error it throws is still its result (and is saved for idempotent replay). */
+function run(operation: Operation, context: OperationContext, input: DecodedInput): MockResult {
+  try {
+    return operation(context, input);
+  } catch (error) {
+    if (error instanceof MockError) return error.toResult();
+    throw error;
+  }
+}
+
+function sleeper(clock: MockClock): (ms: number) => Promise<void> {
+  return (ms) => (clock.sleep ? clock.sleep(ms) : new Promise((resolve) => setTimeout(resolve, ms)));
+}
+
+/**
+ * The fetch-style handler shared by the MSW handlers and the HTTP server. In order: an injected
+ * fault, the API key (when required), the route, Idempotency-Key replay, decoding and validation,
+ * the operation. Every answer is JSON with a `Request-Id`; a network fault is `Response.error()`,
+ * which MSW turns into a failed fetch and the server into a dropped connection.
+ * @example const response = await createHandler(state)(new Request('https://api.stripe.com/v1/customers'));
+ */
+export function createHandler(state: MockState): (request: Request) => Promise<Response> {
+  const { clock } = state;
+  const sleep = sleeper(clock);
+  const context: OperationContext = { store: state.store, ids: state.ids, nowSeconds: () => Math.floor(clock.now() / 1000) };
+  return async (request) => {
+    const requestId = state.ids.request();
+    const headers: Record<string, string> = { 'Stripe-Version': request.headers.get('stripe-version') ?? specInfo.version };
+    try {
+      const fault = state.faults.take();
+      if (fault && 'network' in fault) return Response.error();
+      if (fault && 'delayMs' in fault) await sleep(fault.delayMs);
+      if (fault && 'status' in fault) return jsonResponse(faultResult(fault), requestId, headers);
+      if (state.requireApiKey) checkApiKey(request.headers.get('authorization'));
+      const url = new URL(request.url);
+      const route = matchRoute(request.method, url.pathname);
+      const post = route.op.method === 'post';
+      // GET and DELETE carry their params in the query string, encoded like a POST body.
+      const raw = post ? await request.text() : url.search.slice(1);
+      const key = post ? request.headers.get('idempotency-key') : null;
+      const endpoint = `${request.method.toUpperCase()} ${url.pathname}`;
+      if (key !== null) {
+        IdempotencyCache.checkKey(key);
+        headers['Idempotency-Key'] = key;
+        const replay = state.idempotency.lookup(key, endpoint, raw, clock.now());
+        if (replay) {
+          const replayHeaders = { ...headers, 'Idempotent-Replayed': 'true', 'Original-Request': replay.originalRequestId };
+          return jsonResponse(replay.result, requestId, replayHeaders);
+        }
+      }
+      const result = run(OPERATIONS[route.op.id], context, decodeInput(route, raw));
+      // A 400 is a param the operation refused (a bad email, an unknown coupon): that is
+      // validation, which Stripe does not save, so the corrected request may reuse the key.
+      if (key !== null && result.status !== 400) state.idempotency.save(key, endpoint, raw, result, requestId, clock.now());
+      return jsonResponse(result, requestId, headers);
+    } catch (error) {
+      if (error instanceof MockError) return jsonResponse(error.toResult(), requestId, headers);
+      // A bug in the mock must still look like Stripe's 500, not crash the test or the server.
+      const message = `The mock failed to handle this request: ${error instanceof Error ? error.message : String(error)}`;
+      return jsonResponse({ status: 500, body: { error: { type: 'api_error', message } } }, requestId, headers);
+    }
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * `stripe-customers/msw`: a stateful Stripe Customers API for MSW, decoded and validated with the
+ * same generated schemas and form decoder as the client.
+ * @packageDocumentation
+ */
+import { http, type HttpHandler } from 'msw';
+import { createMockCore, type CustomersMockCore, type MockOptions } from './mock/core.js';
+
+// The fixture factory, the id sources to inject, and the types of the options and knobs.
+export { customerFixture } from './mock/fixture.js';
+export { randomIds, sequentialIds, type MockIds } from './mock/ids.js';
+export type { Fault, Faults } from './mock/faults.js';
+export type { MockClock } from './mock/handle.js';
+export type { MockOptions, MockStoreView } from './mock/core.js';
+
+/** Settings for {@link createCustomersMock}. */
+export interface CustomersMockOptions extends MockOptions {
+  /** Where the handlers listen. Default `https://api.stripe.com`, the client's default. */
+  baseUrl?: string;
+}
+
+/** What {@link createCustomersMock} returns. */
+export interface CustomersMock extends Omit<CustomersMockCore, 'handle'> {
+  /** The MSW handlers: pass them to `setupServer(...)` or `server.use(...)`. */
+  handlers: HttpHandler[];
+  /** The fetch-style handler behind them, for use without MSW. */
+  handle: CustomersMockCore['handle'];
+}
+
+/**
+ * Creates a stateful mock of Stripe's customers endpoints for MSW: create, retrieve, update,
+ * delete, list and search against an in-memory store, Stripe's error envelope for bad requests,
+ * Idempotency-Key replay, and fault knobs.
+ * @example
+ * const mock = createCustomersMock();
+ * const server = setupServer(...mock.handlers);
+ * server.listen({ onUnhandledRequest: 'error' });
+ * const stripe = createClient({ apiKey: 'sk_test_123' });
+ * await stripe.customers.create({ email: 'jenny@example.com' });
+ * mock.store.list(); // [{ id: 'cus_...', email: 'jenny@example.com', ... }]
+ */
+export function createCustomersMock(options: CustomersMockOptions = {}): CustomersMock {
+  const { baseUrl = 'https://api.stripe.com', ...rest } = options;
+  const core = createMockCore(rest);
+  // One catch-all for the customers paths: the core routes by the generated operation table, so
+  // an unknown customers path gets Stripe's 404 instead of MSW's "unhandled request".
+  const handler = http.all(`${baseUrl.replace(/\/+$/, '')}/v1/customers*`, ({ request }) => core.handle(request));
+  return { ...core, handlers: [handler] };
+}
