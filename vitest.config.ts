@@ -1,6 +1,16 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const src = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url));
+
 export default defineConfig({
+  // Tests (and README examples run as tests) may import the package by name, as users do.
+  resolve: {
+    alias: [
+      { find: /^stripe-customers\/msw$/, replacement: src('msw.ts') },
+      { find: /^stripe-customers$/, replacement: src('index.ts') },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     typecheck: { include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },

@@ -1,5 +1,5 @@
-// The README's "Testing your code with MSW" example, run as written (importing from src/ instead of
-// the package name), so the README stays true.
+// Hand-written MSW handlers that decode the form body with decodeForm, as the README's
+// "Testing your app with MSW" section mentions for users who prefer their own handlers.
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
