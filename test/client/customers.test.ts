@@ -1,23 +1,11 @@
-import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createClient, decodeForm, operations, parseForm, specInfo } from '../../src/index.js';
 import { customerJson, deletedCustomerJson, listJson } from '../support/fixtures.js';
-import { STRIPE, stripeJson, useMswServer } from '../support/msw.js';
+import { captureRequests, useMswServer } from '../support/msw.js';
 
 const server = useMswServer();
 const client = createClient({ apiKey: 'sk_test_4eC39HqLyjWDarjtT1zdp7dc' });
-
-/** Answers `method path` with `body` and keeps every request that arrived, for assertions. */
-function capture(method: 'get' | 'post' | 'delete', path: string, body: unknown): Request[] {
-  const seen: Request[] = [];
-  server.use(
-    http[method](`${STRIPE}${path}`, ({ request }) => {
-      seen.push(request.clone());
-      return stripeJson(body);
-    }),
-  );
-  return seen;
-}
+const capture = (method: 'get' | 'post' | 'delete', path: string, body: unknown) => captureRequests(server, method, path, body);
 
 function only(requests: Request[]): Request {
   expect(requests).toHaveLength(1);

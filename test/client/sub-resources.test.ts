@@ -13,9 +13,11 @@ import {
 } from '../../src/index.js';
 import { fakeClock } from '../support/fake-clock.js';
 import { customerJson } from '../support/fixtures.js';
-import { STRIPE, stripeJson, useMswServer } from '../support/msw.js';
+import { captureRequests, countRequests as countAll, STRIPE, stripeJson, useMswServer } from '../support/msw.js';
 
 const server = useMswServer();
+const capture = (method: Method, path: string, body: unknown) => captureRequests(server, method, path, body);
+const countRequests = () => countAll(server);
 const client = createClient({ apiKey: 'sk_test_4eC39HqLyjWDarjtT1zdp7dc' });
 
 const CUS = 'cus_NffrFeUfNV2Hib';
@@ -128,33 +130,9 @@ function listOf(data: unknown[], url: string, hasMore = false): Record<string, u
 
 type Method = 'get' | 'post' | 'delete';
 
-/** Answers `method path` (an MSW pattern) with `body` and keeps every request, for assertions. */
-function capture(method: Method, path: string, body: unknown): Request[] {
-  const seen: Request[] = [];
-  server.use(
-    http[method](`${STRIPE}${path}`, ({ request }) => {
-      seen.push(request.clone());
-      return stripeJson(body);
-    }),
-  );
-  return seen;
-}
-
 function only(requests: Request[]): Request {
   expect(requests).toHaveLength(1);
   return requests[0]!;
-}
-
-/** Counts every request that reaches "Stripe", whatever its route. */
-function countRequests(): { count: number } {
-  const counter = { count: 0 };
-  server.use(
-    http.all(`${STRIPE}/*`, () => {
-      counter.count++;
-      return stripeJson({});
-    }),
-  );
-  return counter;
 }
 
 async function validationError(promise: Promise<unknown>): Promise<StripeValidationError> {

@@ -1,23 +1,11 @@
-import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createClient, StripeValidationError, type CustomerCreateParams } from '../../src/index.js';
 import { customerJson } from '../support/fixtures.js';
-import { STRIPE, stripeJson, useMswServer } from '../support/msw.js';
+import { countRequests as countAll, useMswServer } from '../support/msw.js';
 
 const server = useMswServer();
+const countRequests = () => countAll(server, customerJson());
 const client = createClient({ apiKey: 'sk_test_123' });
-
-/** Counts every request that reaches "Stripe", whatever its route. */
-function countRequests(): { count: number } {
-  const counter = { count: 0 };
-  server.use(
-    http.all(`${STRIPE}/*`, () => {
-      counter.count++;
-      return stripeJson(customerJson());
-    }),
-  );
-  return counter;
-}
 
 async function validationError(promise: Promise<unknown>): Promise<StripeValidationError> {
   const error = await promise.then(() => expect.unreachable('should be refused'), (e: unknown) => e);

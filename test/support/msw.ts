@@ -1,3 +1,4 @@
+import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
@@ -22,4 +23,30 @@ export function stripeJson(body: unknown, status = 200, headers: Record<string, 
     status,
     headers: { 'Content-Type': 'application/json', 'Request-Id': 'req_test123', ...headers },
   });
+}
+
+type MswServer = ReturnType<typeof setupServer>;
+
+/** Answers `method path` (an MSW pattern under Stripe's base URL) with `body`, keeping every request. */
+export function captureRequests(server: MswServer, method: 'get' | 'post' | 'delete', path: string, body: unknown): Request[] {
+  const seen: Request[] = [];
+  server.use(
+    http[method](`${STRIPE}${path}`, ({ request }) => {
+      seen.push(request.clone());
+      return stripeJson(body);
+    }),
+  );
+  return seen;
+}
+
+/** Counts every request that reaches "Stripe", whatever its route, answering each with `body`. */
+export function countRequests(server: MswServer, body: unknown = {}): { count: number } {
+  const counter = { count: 0 };
+  server.use(
+    http.all(`${STRIPE}/*`, () => {
+      counter.count++;
+      return stripeJson(body);
+    }),
+  );
+  return counter;
 }
