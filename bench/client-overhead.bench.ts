@@ -1,7 +1,8 @@
 import { do_not_optimize } from 'mitata';
+import { clientOperations } from '../generated/checks.js';
 import createFetchClient from 'openapi-fetch';
 import Stripe from 'stripe';
-import { operations, specInfo } from '../generated/operations.js';
+import { specInfo } from '../generated/operations.js';
 import type { paths } from '../generated/types.js';
 import { createClient } from '../src/client.js';
 import { encodeForm } from '../src/form-encode.js';
@@ -75,7 +76,7 @@ console.log(
 );
 
 // The steps of one `retrieve`, each alone (request.ts runs them in this order).
-const op = operations.GetCustomersCustomer;
+const op = clientOperations.GetCustomersCustomer;
 const defaults = { apiKey, apiVersion: specInfo.version };
 const requestHeaders = buildHeaders(defaults, 'get', {});
 const target = `https://api.stripe.com/v1/customers/${id}`;

@@ -1,4 +1,5 @@
 import { do_not_optimize } from 'mitata';
+import { clientOperations } from '../generated/checks.js';
 import { safeParse } from 'zod/v4/core';
 import { operations } from '../generated/operations.js';
 import { CustomerSchema } from '../generated/schemas.js';
@@ -58,8 +59,8 @@ const classicList = classic.GetCustomersResponseSchema!;
 
 const one = JSON.stringify(customerObject(1));
 const list = JSON.stringify(customerListObject(100));
-const op = operations.GetCustomersCustomer;
-const listOp = operations.GetCustomers;
+const op = clientOperations.GetCustomersCustomer;
+const listOp = clientOperations.GetCustomers;
 if (!listSchema || !retrieveSchema) throw new Error('generated operations lost their response schemas');
 check('retrieve', safeParse(retrieveSchema, JSON.parse(one)));
 check('classic zod, one', safeParse(classicCustomer, JSON.parse(one)));

@@ -1,4 +1,4 @@
-import { operations } from '../generated/operations.js';
+import * as operations from '../generated/checks.js';
 import type { Call } from './customers.js';
 import type { Expanded, ItemPaths, WithExpand } from './expand.js';
 import type { RequestOptions } from './options.js';

@@ -1,10 +1,10 @@
-import { operations } from '../generated/operations.js';
+import * as operations from '../generated/checks.js';
 import { customerSubResources, type CustomerSubResources } from './customer-sub-resources.js';
 import type { Expanded, ItemPaths, WithExpand } from './expand.js';
 import type { RequestOptions } from './options.js';
 import { listPages, searchPages, type PagePromise } from './pagination.js';
 import { SearchQuery } from './search-query.js';
-import type { CallParams, OperationSpec } from './operation.js';
+import type { CallParams, ClientOperation } from './operation.js';
 import type {
   Customer,
   CustomerCreateParams,
@@ -19,7 +19,7 @@ import type {
 } from './types.js';
 
 /** Runs one operation for a client; see `request.ts`. */
-export type Call = (op: OperationSpec, params: CallParams, options?: RequestOptions) => Promise<unknown>;
+export type Call = (op: ClientOperation, params: CallParams, options?: RequestOptions) => Promise<unknown>;
 
 /**
  * `client.customers`: the six customer operations, each one typed call, and the customer's

@@ -1,15 +1,18 @@
 import type { $ZodType } from 'zod/v4/core';
+import type { ClientOperation } from '../generated/checks.js';
 import type { operations } from '../generated/operations.js';
 
+export type { ClientOperation } from '../generated/checks.js';
+
+/** Where an operation goes: all that sending and retrying need. */
+export type OperationRoute = Pick<ClientOperation, 'id' | 'method' | 'path' | 'pathParams'>;
+
 /**
- * What the client needs to know about an operation; every entry of the generated `operations` table
- * fits it. Only `generated/` holds the spec-derived values.
+ * An operation with its zod schemas, as the mock runs it; every entry of the generated `operations`
+ * table fits it. The client runs on `ClientOperation` (generated/checks.ts) instead, which carries the
+ * same rules as plain data, so an app's bundle needs no zod. Only `generated/` holds spec values.
  */
-export interface OperationSpec {
-  readonly id: string;
-  readonly method: 'get' | 'post' | 'delete' | 'put' | 'patch' | 'head' | 'options' | 'trace';
-  readonly path: string;
-  readonly pathParams: readonly string[];
+export interface OperationSpec extends OperationRoute {
   readonly pathSchema: $ZodType | null;
   readonly querySchema: $ZodType | null;
   readonly bodySchema: $ZodType | null;

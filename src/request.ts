@@ -2,7 +2,7 @@ import type { Clock } from './clock.js';
 import { errorFromResponse } from './error-from-response.js';
 import { encodeForm } from './form-encode.js';
 import { buildHeaders, type HeaderDefaults } from './headers.js';
-import type { CallParams, OperationSpec } from './operation.js';
+import type { CallParams, ClientOperation } from './operation.js';
 import { resolvePolicy, type RequestOptions } from './options.js';
 import { rememberResponse } from './response-meta.js';
 import { sendWithRetries, type RetryPolicy } from './send-with-retries.js';
@@ -28,7 +28,7 @@ export interface RequestContext {
  */
 export async function request(
   context: RequestContext,
-  op: OperationSpec,
+  op: ClientOperation,
   params: CallParams,
   options: RequestOptions = {},
 ): Promise<unknown> {

@@ -1,6 +1,6 @@
 import type { Clock } from './clock.js';
 import { StripeAbortError, StripeConnectionError, StripeTimeoutError, type StripeError } from './errors.js';
-import type { EncodedCall, OperationSpec } from './operation.js';
+import type { EncodedCall, OperationRoute } from './operation.js';
 import { decideRetry, type AttemptOutcome } from './retry.js';
 import type { RawResponse, Send } from './transport.js';
 
@@ -20,7 +20,7 @@ export interface AttemptContext {
   random: () => number;
 }
 
-function describe(op: OperationSpec): string {
+function describe(op: OperationRoute): string {
   return `${op.method.toUpperCase()} ${op.path}`;
 }
 
@@ -32,7 +32,7 @@ function describe(op: OperationSpec): string {
  */
 export async function sendWithRetries(
   context: AttemptContext,
-  op: OperationSpec,
+  op: OperationRoute,
   call: EncodedCall,
   headers: Record<string, string>,
   policy: RetryPolicy,

@@ -1,6 +1,4 @@
-import createFetchClient from 'openapi-fetch';
-import type { paths } from '../generated/types.js';
-import type { EncodedCall, OperationSpec } from './operation.js';
+import type { EncodedCall, OperationRoute } from './operation.js';
 
 /** A response as the later steps need it: status, headers (lower-case names) and the body text. */
 export interface RawResponse {
@@ -16,53 +14,50 @@ export interface RawResponse {
 
 /** Sends one request. */
 export type Send = (
-  op: OperationSpec,
+  op: OperationRoute,
   call: EncodedCall,
   headers: Record<string, string>,
   signal: AbortSignal | undefined,
 ) => Promise<RawResponse>;
 
+const PATH_PARAM = /\{([^}]+)\}/g;
+
+/** `/v1/customers/{customer}` with each id percent-encoded into its place. */
+export function fillPath(template: string, params: Readonly<Record<string, string>> | undefined): string {
+  return template.replace(PATH_PARAM, (_, name: string) => encodeURIComponent(params?.[name] ?? ''));
+}
+
+function parseErrorBody(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /**
- * The only place that touches `fetch`. openapi-fetch (typed by the generated `paths`) builds the URL,
- * percent-encodes path ids and sends; query and body arrive already encoded by our Stripe form
- * encoder, so its serializers pass them through. `fetch` is looked up on every call, not at
- * creation, so MSW or a test can install it later.
+ * The only place that touches `fetch`, called as `fetch(url, init)`: the URL is the base, the path
+ * with its ids percent-encoded, and the query our Stripe form encoder already wrote; the body is that
+ * encoder's text too. No `Request` is built first (fetch would only wrap it again), which is most of
+ * what a call costs on top of fetch itself (see bench/RESULTS.md). `fetch` is looked up on every
+ * call, not at creation, so MSW or a test can install it later.
  */
 export function createTransport(baseUrl: string, fetchOverride: typeof fetch | undefined): Send {
-  const client = createFetchClient<paths>({
-    baseUrl,
-    fetch: (input) => (fetchOverride ?? globalThis.fetch)(input),
-    querySerializer: (query) => (typeof query === 'string' ? query : ''),
-    bodySerializer: (body) => body as unknown as string,
-  });
-  // The client is typed per literal path; operations arrive as table entries, so call it untyped here.
-  const request = client.request as unknown as (
-    method: string,
-    path: string,
-    init: Record<string, unknown>,
-  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-
+  const base = baseUrl.replace(/\/+$/, '');
   return async (op, call, headers, signal) => {
+    const url = `${base}${fillPath(op.path, call.path)}${call.query ? `?${call.query}` : ''}`;
     // A fetch that throws (network failure, abort) is classified by the caller, which knows which
     // signal fired and whether to retry.
-    const result = await request(op.method, op.path, {
-      params: { path: call.path, query: call.query },
-      body: call.body,
+    const response = await (fetchOverride ?? globalThis.fetch)(url, {
+      method: op.method.toUpperCase(),
       headers,
-      signal,
-      parseAs: 'text',
+      body: call.body,
+      signal: signal ?? null,
     });
-    const { response } = result;
-    const raw: RawResponse = {
-      response,
-      status: response.status,
-      headers: Object.fromEntries(response.headers),
-      body: typeof result.data === 'string' ? result.data : '',
-    };
-    if (!response.ok) {
-      raw.errorBody = result.error;
-      raw.body = typeof result.error === 'string' ? result.error : result.error === undefined ? '' : JSON.stringify(result.error);
-    }
+    const body = await response.text();
+    const raw: RawResponse = { response, status: response.status, headers: Object.fromEntries(response.headers), body };
+    if (!response.ok) raw.errorBody = parseErrorBody(body);
     return raw;
   };
 }

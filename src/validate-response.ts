@@ -1,16 +1,15 @@
-import { safeParse } from 'zod/v4/core';
+import { checkValue } from './check.js';
 import { StripeResponseValidationError } from './errors.js';
-import { toValidationIssues } from './issues.js';
-import type { OperationSpec } from './operation.js';
+import type { ClientOperation } from './operation.js';
 import type { RawResponse } from './transport.js';
 
 /**
- * Parses a success response and checks it against the operation's response schema. Additions pass
+ * Parses a success response and checks it against the operation's response checks. Additions pass
  * (unknown fields are kept, unknown enum values accepted); contradictions (a string where an integer
  * is declared, a required field missing, a body that is not JSON) throw a
  * {@link StripeResponseValidationError} carrying the status, request id and the raw body.
  */
-export function validateResponse(op: OperationSpec, response: RawResponse, idempotencyKey?: string): unknown {
+export function validateResponse(op: ClientOperation, response: RawResponse, idempotencyKey?: string): unknown {
   const requestId = response.headers['request-id'];
   const context = {
     statusCode: response.status,
@@ -31,12 +30,11 @@ export function validateResponse(op: OperationSpec, response: RawResponse, idemp
       message: `Stripe's response to ${where} is not JSON: ${JSON.stringify(shown)}`,
     });
   }
-  if (!op.responseSchema) return json;
-  const result = safeParse(op.responseSchema, json);
-  // The parsed JSON itself is returned, not zod's copy: the schemas transform nothing, and JSON.parse
-  // keeps a metadata key such as `__proto__` as plain data where a copy would drop it.
-  if (result.success) return json;
-  const issues = toValidationIssues(result.error.issues, json);
+  if (!op.checks.response) return json;
+  // The checks only read: the parsed JSON itself is returned, a metadata key such as `__proto__`
+  // kept as the plain data JSON.parse made it.
+  const issues = checkValue(op.checks.response, json);
+  if (!issues.length) return json;
   throw new StripeResponseValidationError({
     ...context,
     issues,

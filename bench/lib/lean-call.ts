@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import { operations, specInfo } from '../../generated/operations.js';
+import { clientOperations } from '../../generated/checks.js';
+import { specInfo } from '../../generated/operations.js';
 import { encodeForm } from '../../src/form-encode.js';
 import { buildHeaders } from '../../src/headers.js';
 import type { RawResponse } from '../../src/transport.js';
@@ -19,7 +20,7 @@ import { validateResponse } from '../../src/validate-response.js';
 // Retries, error classes and response metadata are left out: on this benchmark's 200s they do no
 // work in the real client either.
 
-const op = operations.GetCustomersCustomer;
+const op = clientOperations.GetCustomersCustomer;
 const TIMEOUT_MS = 80_000;
 
 function steps(apiKey: string, id: string) {

@@ -1,6 +1,6 @@
 import { componentIdentifier, operationIdentifier } from './names.js';
-import { schemaRefName, type Document, type Parameter, type Schema } from './openapi.js';
-import type { OperationInfo } from './select.js';
+import { schemaRefName, type Document, type Schema } from './openapi.js';
+import { parametersObject, type OperationInfo } from './select.js';
 import { docComment, type Direction, type EmitContext, type Emitted } from './zod/context.js';
 import { emitSchema } from './zod/emit-schema.js';
 
@@ -51,18 +51,6 @@ type OpenObject<T> = string extends keyof T
 type OpenStrings<S extends string> = true extends IsUnion<S> ? S | (string & {}) : S;
 type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
 `;
-
-/** Parameters as one object schema: their names are the keys, `required` as each one says. */
-function parametersObject(params: readonly Parameter[]): Schema {
-  return {
-    type: 'object',
-    additionalProperties: false,
-    required: params.filter((p) => p.required).map((p) => p.name),
-    properties: Object.fromEntries(
-      params.map((p) => [p.name, { ...(p.schema ?? {}), description: p.description ?? p.schema?.description }]),
-    ),
-  };
-}
 
 /** Orders declarations so each comes after the consts it reads eagerly; ties stay in given order. */
 function orderByEagerDependencies(declarations: readonly Declaration[]): Declaration[] {

@@ -12,12 +12,13 @@ export function pascalCase(name: string): string {
 
 /**
  * The const that holds a component's zod schema: `CustomerSchema`, or `CustomerParamsSchema` for
- * requests. A dot in a Stripe name becomes `_` (`test_helpers.test_clock` → `TestHelpers_TestClock`),
- * so `issuing.card` and a hypothetical `issuing_card` cannot collide.
+ * requests (`CustomerCheck` and `CustomerParamsCheck` for the client's checks). A dot in a Stripe
+ * name becomes `_` (`test_helpers.test_clock` → `TestHelpers_TestClock`), so `issuing.card` and a
+ * hypothetical `issuing_card` cannot collide.
  */
-export function componentIdentifier(name: string, direction: Direction): string {
+export function componentIdentifier(name: string, direction: Direction, kind: 'Schema' | 'Check' = 'Schema'): string {
   const base = name.split('.').map(pascalCase).join('_');
-  return `${base}${direction === 'request' ? 'ParamsSchema' : 'Schema'}`;
+  return `${base}${direction === 'request' ? 'Params' : ''}${kind}`;
 }
 
 /** The const that holds one part of an operation: `PostCustomersBodySchema`. */

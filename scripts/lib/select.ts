@@ -108,3 +108,15 @@ export function selectOperations(doc: Document, filters: readonly string[] = [])
   if (chosen.length === 0) throw new Error(`--ops ${filters.join(',')} matches no operation in the spec`);
   return chosen;
 }
+
+/** Parameters as one object schema: their names are the keys, `required` as each one says. */
+export function parametersObject(params: readonly Parameter[]): Schema {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: params.filter((p) => p.required).map((p) => p.name),
+    properties: Object.fromEntries(
+      params.map((p) => [p.name, { ...(p.schema ?? {}), description: p.description ?? p.schema?.description }]),
+    ),
+  };
+}

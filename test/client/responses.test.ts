@@ -102,13 +102,14 @@ describe('fetch is looked up when a request is made', () => {
     const local = createClient({
       apiKey: 'sk_test_123',
       baseUrl: 'http://127.0.0.1:12111/',
-      fetch: async (input) => {
-        seen.push(input as Request);
+      fetch: async (input, init) => {
+        seen.push(new Request(input, init));
         return stripeJson(customerJson());
       },
     });
     await local.customers.update('cus_1', { name: 'Ada' });
     expect(seen[0]?.url).toBe('http://127.0.0.1:12111/v1/customers/cus_1');
+    expect(seen[0]?.method).toBe('POST');
     expect(await seen[0]?.text()).toBe('name=Ada');
   });
 });

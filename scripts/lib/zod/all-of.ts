@@ -1,4 +1,4 @@
-import type { Schema } from '../openapi.js';
+import { mergeObjectParts } from '../schema-kind.js';
 import { combine, type Emitter } from './context.js';
 
 /**
@@ -8,14 +8,8 @@ import { combine, type Emitter } from './context.js';
 export const emitAllOf: Emitter = (schema, ctx, emit) => {
   const parts = schema.allOf ?? [];
   if (parts.length === 1) return emit(parts[0]!, ctx);
-  if (parts.every((p) => !p.$ref && (p.type === 'object' || p.properties))) {
-    const merged: Schema = { type: 'object', properties: {}, required: [] };
-    for (const part of parts) {
-      Object.assign(merged.properties!, part.properties);
-      merged.required!.push(...(part.required ?? []));
-    }
-    return emit(merged, ctx);
-  }
+  const merged = mergeObjectParts(parts);
+  if (merged) return emit(merged, ctx);
   const emitted = parts.map((p) => emit(p, ctx));
   const code = emitted.map((e) => e.code).reduce((left, right) => `z.intersection(${left}, ${right})`);
   return combine(code, emitted);

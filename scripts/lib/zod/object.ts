@@ -1,4 +1,4 @@
-import type { Schema } from '../openapi.js';
+import { extraProperties } from '../schema-kind.js';
 import { combine, docComment, leaf, wrap, type Emitted, type Emitter } from './context.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -26,8 +26,7 @@ function property(key: string, value: Emitted, description: string | undefined):
  */
 export const emitObject: Emitter = (schema, ctx, emit) => {
   const entries = Object.entries(schema.properties ?? {});
-  const extra = schema.additionalProperties;
-  const extraSchema: Schema | undefined = typeof extra === 'object' ? extra : extra === true ? {} : undefined;
+  const extraSchema = extraProperties(schema);
   if (entries.length === 0 && extraSchema) {
     const value = emit(extraSchema, ctx);
     return combine(`z.record(z.string(), ${value.code})`, [value]);
