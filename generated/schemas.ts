@@ -7,7 +7,10 @@ import type { components } from './types.js';
  * (typed `string & {}` so editors still offer the known values).
  */
 function openEnum<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.union([z.enum(values), z.string() as z.ZodMiniType<string & {}, string & {}>]);
+  return /* @__PURE__ */ z.union([
+    /* @__PURE__ */ z.enum(values),
+    /* @__PURE__ */ z.string() as z.ZodMiniType<string & {}, string & {}>,
+  ]);
 }
 
 /**
@@ -38,135 +41,158 @@ type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : 
  * A postal address.
  */
 export const AddressSchema: z.ZodMiniType<OpenEnums<components['schemas']['address']>> =
-  z.looseObject({
+  /* @__PURE__ */ z.looseObject({
     /**
      * City, district, suburb, town, or village.
      */
-    city: z.optional(z.nullable(z.string())),
+    city: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * Two-letter country code (ISO 3166-1 alpha-2).
      */
-    country: z.optional(z.nullable(z.string())),
+    country: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * First address line, such as the street or PO box.
      */
-    line1: z.optional(z.nullable(z.string())),
+    line1: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * Second address line, such as the apartment, suite or building.
      */
-    line2: z.optional(z.nullable(z.string())),
+    line2: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * ZIP or postal code.
      */
-    postal_code: z.optional(z.nullable(z.string())),
+    postal_code: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * State, county, province, or region.
      */
-    state: z.optional(z.nullable(z.string())),
+    state: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   });
 
 /**
  * Details of an error returned by the Stripe API.
  */
 export const ApiErrorsSchema: z.ZodMiniType<OpenEnums<components['schemas']['api_errors']>> =
-  z.looseObject({
+  /* @__PURE__ */ z.looseObject({
     /**
      * For card errors, the ID of the failed charge.
      */
-    charge: z.optional(z.string()),
+    charge: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
     /**
      * A short machine-readable code for some errors, for example `resource_missing`.
      */
-    code: z.optional(z.string()),
+    code: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
     /**
      * For card errors caused by a decline, the card issuer's reason, when it is shared.
      */
-    decline_code: z.optional(z.string()),
+    decline_code: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
     /**
      * A link to documentation about the error code.
      */
-    doc_url: z.optional(z.string()),
+    doc_url: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
     /**
      * A human-readable message with more detail about the error.
      */
-    message: z.optional(z.string()),
+    message: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
     /**
      * When the error relates to a parameter, the name of that parameter.
      */
-    param: z.optional(z.string()),
+    param: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
     /**
      * When the error relates to a payment method, the type of that payment method.
      */
-    payment_method_type: z.optional(z.string()),
+    payment_method_type: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
     /**
      * A link to the request log for this failed request in the Dashboard.
      */
-    request_log_url: z.optional(z.string()),
+    request_log_url: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
     /**
      * The kind of error.
      */
-    type: openEnum(['api_error', 'card_error', 'idempotency_error', 'invalid_request_error']),
+    type: /* @__PURE__ */ openEnum([
+      'api_error',
+      'card_error',
+      'idempotency_error',
+      'invalid_request_error',
+    ]),
   });
 
 /**
  * A bank account attached to a customer as a payment source.
  */
 export const BankAccountSchema: z.ZodMiniType<OpenEnums<components['schemas']['bank_account']>> =
-  z.looseObject({
+  /* @__PURE__ */ z.looseObject({
     /**
      * Name of the person or business that owns the account.
      */
-    account_holder_name: z.optional(z.nullable(z.string())),
+    account_holder_name: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    ),
     /**
      * Kind of account holder: `individual` or `company`.
      */
-    account_holder_type: z.optional(z.nullable(z.string())),
+    account_holder_type: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    ),
     /**
      * Name of the bank, when Stripe can determine it.
      */
-    bank_name: z.optional(z.nullable(z.string())),
+    bank_name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * Two-letter country code of the country the bank account is in.
      */
-    country: z.string(),
+    country: /* @__PURE__ */ z.string(),
     /**
      * Three-letter ISO code of the currency paid out to this account.
      */
-    currency: z.string(),
+    currency: /* @__PURE__ */ z.string(),
     /**
      * The customer this bank account belongs to.
      */
     get customer() {
-      return z.optional(z.nullable(z.union([z.string(), CustomerSchema, DeletedCustomerSchema])));
+      return /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.nullable(
+          /* @__PURE__ */ z.union([
+            /* @__PURE__ */ z.string(),
+            CustomerSchema,
+            DeletedCustomerSchema,
+          ]),
+        ),
+      );
     },
     /**
      * Identifies this bank account number; the same account always gives the same fingerprint.
      */
-    fingerprint: z.optional(z.nullable(z.string())),
+    fingerprint: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * Unique identifier for the bank account.
      */
-    id: z.string(),
+    id: /* @__PURE__ */ z.string(),
     /**
      * Last four digits of the account number.
      */
-    last4: z.string(),
+    last4: /* @__PURE__ */ z.string(),
     /**
      * Key-value pairs you attached to the object to store your own information about it. Keys and values are strings.
      */
-    metadata: z.optional(z.nullable(z.record(z.string(), z.string()))),
+    metadata: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(
+        /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string()),
+      ),
+    ),
     /**
      * String representing the object's type. Always `bank_account` for bank accounts.
      */
-    object: z.literal('bank_account'),
+    object: /* @__PURE__ */ z.literal('bank_account'),
     /**
      * Routing number of the bank.
      */
-    routing_number: z.optional(z.nullable(z.string())),
+    routing_number: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    ),
     /**
      * State of the bank account, for example `new`, `validated`, `verified`, `verification_failed` or `errored`.
      */
-    status: z.string(),
+    status: /* @__PURE__ */ z.string(),
   });
 
 /**
@@ -174,132 +200,163 @@ export const BankAccountSchema: z.ZodMiniType<OpenEnums<components['schemas']['b
  */
 export const BillingDetailsSchema: z.ZodMiniType<
   OpenEnums<components['schemas']['billing_details']>
-> = z.looseObject({
+> = /* @__PURE__ */ z.looseObject({
   /**
    * Billing address.
    */
   get address() {
-    return z.optional(z.nullable(AddressSchema));
+    return /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(AddressSchema));
   },
   /**
    * Email address.
    */
-  email: z.optional(z.nullable(z.string())),
+  email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   /**
    * Full name.
    */
-  name: z.optional(z.nullable(z.string())),
+  name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   /**
    * Phone number, including the country code.
    */
-  phone: z.optional(z.nullable(z.string())),
+  phone: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /**
  * A card attached to a customer as a payment source.
  */
-export const CardSchema: z.ZodMiniType<OpenEnums<components['schemas']['card']>> = z.looseObject({
-  /**
-   * City of the billing address.
-   */
-  address_city: z.optional(z.nullable(z.string())),
-  /**
-   * Country of the billing address.
-   */
-  address_country: z.optional(z.nullable(z.string())),
-  /**
-   * First line of the billing address.
-   */
-  address_line1: z.optional(z.nullable(z.string())),
-  /**
-   * Result of checking `address_line1`: `pass`, `fail`, `unavailable` or `unchecked`.
-   */
-  address_line1_check: z.optional(z.nullable(z.string())),
-  /**
-   * Second line of the billing address.
-   */
-  address_line2: z.optional(z.nullable(z.string())),
-  /**
-   * State, county, province or region of the billing address.
-   */
-  address_state: z.optional(z.nullable(z.string())),
-  /**
-   * ZIP or postal code of the billing address.
-   */
-  address_zip: z.optional(z.nullable(z.string())),
-  /**
-   * Result of checking `address_zip`: `pass`, `fail`, `unavailable` or `unchecked`.
-   */
-  address_zip_check: z.optional(z.nullable(z.string())),
-  /**
-   * Card brand, for example `Visa`, `MasterCard` or `American Express`.
-   */
-  brand: z.string(),
-  /**
-   * Two-letter country code of the card issuer.
-   */
-  country: z.optional(z.nullable(z.string())),
-  /**
-   * The customer this card belongs to.
-   */
-  get customer() {
-    return z.optional(z.nullable(z.union([z.string(), CustomerSchema, DeletedCustomerSchema])));
-  },
-  /**
-   * Two-digit expiry month.
-   */
-  exp_month: z.int(),
-  /**
-   * Four-digit expiry year.
-   */
-  exp_year: z.int(),
-  /**
-   * Funding type: `credit`, `debit`, `prepaid` or `unknown`.
-   */
-  funding: z.string(),
-  /**
-   * Unique identifier for the card.
-   */
-  id: z.string(),
-  /**
-   * Last four digits of the card number.
-   */
-  last4: z.string(),
-  /**
-   * Key-value pairs you attached to the object to store your own information about it. Keys and values are strings.
-   */
-  metadata: z.optional(z.nullable(z.record(z.string(), z.string()))),
-  /**
-   * Name of the cardholder.
-   */
-  name: z.optional(z.nullable(z.string())),
-  /**
-   * String representing the object's type. Always `card` for cards.
-   */
-  object: z.literal('card'),
-});
+export const CardSchema: z.ZodMiniType<OpenEnums<components['schemas']['card']>> =
+  /* @__PURE__ */ z.looseObject({
+    /**
+     * City of the billing address.
+     */
+    address_city: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    ),
+    /**
+     * Country of the billing address.
+     */
+    address_country: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    ),
+    /**
+     * First line of the billing address.
+     */
+    address_line1: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    ),
+    /**
+     * Result of checking `address_line1`: `pass`, `fail`, `unavailable` or `unchecked`.
+     */
+    address_line1_check: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    ),
+    /**
+     * Second line of the billing address.
+     */
+    address_line2: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    ),
+    /**
+     * State, county, province or region of the billing address.
+     */
+    address_state: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    ),
+    /**
+     * ZIP or postal code of the billing address.
+     */
+    address_zip: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+    /**
+     * Result of checking `address_zip`: `pass`, `fail`, `unavailable` or `unchecked`.
+     */
+    address_zip_check: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    ),
+    /**
+     * Card brand, for example `Visa`, `MasterCard` or `American Express`.
+     */
+    brand: /* @__PURE__ */ z.string(),
+    /**
+     * Two-letter country code of the card issuer.
+     */
+    country: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+    /**
+     * The customer this card belongs to.
+     */
+    get customer() {
+      return /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.nullable(
+          /* @__PURE__ */ z.union([
+            /* @__PURE__ */ z.string(),
+            CustomerSchema,
+            DeletedCustomerSchema,
+          ]),
+        ),
+      );
+    },
+    /**
+     * Two-digit expiry month.
+     */
+    exp_month: /* @__PURE__ */ z.int(),
+    /**
+     * Four-digit expiry year.
+     */
+    exp_year: /* @__PURE__ */ z.int(),
+    /**
+     * Funding type: `credit`, `debit`, `prepaid` or `unknown`.
+     */
+    funding: /* @__PURE__ */ z.string(),
+    /**
+     * Unique identifier for the card.
+     */
+    id: /* @__PURE__ */ z.string(),
+    /**
+     * Last four digits of the card number.
+     */
+    last4: /* @__PURE__ */ z.string(),
+    /**
+     * Key-value pairs you attached to the object to store your own information about it. Keys and values are strings.
+     */
+    metadata: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(
+        /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string()),
+      ),
+    ),
+    /**
+     * Name of the cardholder.
+     */
+    name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
+    /**
+     * String representing the object's type. Always `card` for cards.
+     */
+    object: /* @__PURE__ */ z.literal('card'),
+  });
 
 /**
  * Money a customer has sent by bank transfer that has not yet been applied to a payment.
  */
 export const CashBalanceSchema: z.ZodMiniType<OpenEnums<components['schemas']['cash_balance']>> =
-  z.looseObject({
+  /* @__PURE__ */ z.looseObject({
     /**
      * Funds available, keyed by three-letter currency code, in the smallest unit of each currency.
      */
-    available: z.optional(z.nullable(z.record(z.string(), z.int()))),
+    available: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(
+        /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.int()),
+      ),
+    ),
     /**
      * ID of the customer this cash balance belongs to.
      */
-    customer: z.string(),
+    customer: /* @__PURE__ */ z.string(),
     /**
      * `true` if the object exists in live mode, `false` if it exists in test mode.
      */
-    livemode: z.boolean(),
+    livemode: /* @__PURE__ */ z.boolean(),
     /**
      * String representing the object's type. Always `cash_balance` for cash balances.
      */
-    object: z.literal('cash_balance'),
+    object: /* @__PURE__ */ z.literal('cash_balance'),
     /**
      * How incoming funds are handled.
      */
@@ -312,144 +369,167 @@ export const CashBalanceSchema: z.ZodMiniType<OpenEnums<components['schemas']['c
  * A reusable discount definition: a fixed amount or percentage off, applied for a set duration.
  */
 export const CouponSchema: z.ZodMiniType<OpenEnums<components['schemas']['coupon']>> =
-  z.looseObject({
+  /* @__PURE__ */ z.looseObject({
     /**
      * Amount taken off, in the smallest unit of `currency`, for fixed-amount coupons.
      */
-    amount_off: z.optional(z.nullable(z.int())),
+    amount_off: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.int())),
     /**
      * Time at which the object was created, in seconds since the Unix epoch.
      */
-    created: z.int(),
+    created: /* @__PURE__ */ z.int(),
     /**
      * Three-letter ISO currency code of `amount_off`, when set.
      */
-    currency: z.optional(z.nullable(z.string())),
+    currency: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * How long the discount lasts once applied.
      */
-    duration: openEnum(['forever', 'once', 'repeating']),
+    duration: /* @__PURE__ */ openEnum(['forever', 'once', 'repeating']),
     /**
      * Number of months the discount lasts when `duration` is `repeating`.
      */
-    duration_in_months: z.optional(z.nullable(z.int())),
+    duration_in_months: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.int()),
+    ),
     /**
      * Unique identifier for the coupon.
      */
-    id: z.string(),
+    id: /* @__PURE__ */ z.string(),
     /**
      * `true` if the object exists in live mode, `false` if it exists in test mode.
      */
-    livemode: z.boolean(),
+    livemode: /* @__PURE__ */ z.boolean(),
     /**
      * Maximum number of times the coupon can be redeemed in total.
      */
-    max_redemptions: z.optional(z.nullable(z.int())),
+    max_redemptions: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.int()),
+    ),
     /**
      * Key-value pairs you attached to the object to store your own information about it. Keys and values are strings.
      */
-    metadata: z.optional(z.nullable(z.record(z.string(), z.string()))),
+    metadata: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(
+        /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string()),
+      ),
+    ),
     /**
      * Name shown to customers, for example on invoices.
      */
-    name: z.optional(z.nullable(z.string())),
+    name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * String representing the object's type. Always `coupon` for coupons.
      */
-    object: z.literal('coupon'),
+    object: /* @__PURE__ */ z.literal('coupon'),
     /**
      * Percentage taken off, for percentage coupons.
      */
-    percent_off: z.optional(z.nullable(z.number())),
+    percent_off: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.number())),
     /**
      * Last time at which the coupon can be redeemed.
      */
-    redeem_by: z.optional(z.nullable(z.int())),
+    redeem_by: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.int())),
     /**
      * How many times the coupon has been redeemed.
      */
-    times_redeemed: z.int(),
+    times_redeemed: /* @__PURE__ */ z.int(),
     /**
      * Whether the coupon can still be applied.
      */
-    valid: z.boolean(),
+    valid: /* @__PURE__ */ z.boolean(),
   });
 
 /**
  * A document that lowers the amount owed on an invoice, or refunds or credits part of it after payment. Only a core subset of the fields is described here.
  */
 export const CreditNoteSchema: z.ZodMiniType<OpenEnums<components['schemas']['credit_note']>> =
-  z.looseObject({
+  /* @__PURE__ */ z.looseObject({
     /**
      * Total of the credit note including tax, in the smallest currency unit.
      */
-    amount: z.int(),
+    amount: /* @__PURE__ */ z.int(),
     /**
      * Time at which the object was created, in seconds since the Unix epoch.
      */
-    created: z.int(),
+    created: /* @__PURE__ */ z.int(),
     /**
      * Three-letter ISO currency code, in lowercase.
      */
-    currency: z.string(),
+    currency: /* @__PURE__ */ z.string(),
     /**
      * The customer the credit note was issued to.
      */
     get customer() {
-      return z.union([z.string(), CustomerSchema, DeletedCustomerSchema]);
+      return /* @__PURE__ */ z.union([
+        /* @__PURE__ */ z.string(),
+        CustomerSchema,
+        DeletedCustomerSchema,
+      ]);
     },
     /**
      * Unique identifier for the credit note.
      */
-    id: z.string(),
+    id: /* @__PURE__ */ z.string(),
     /**
      * The invoice the credit note adjusts.
      */
     get invoice() {
-      return z.union([z.string(), InvoiceSchema]);
+      return /* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), InvoiceSchema]);
     },
     /**
      * `true` if the object exists in live mode, `false` if it exists in test mode.
      */
-    livemode: z.boolean(),
+    livemode: /* @__PURE__ */ z.boolean(),
     /**
      * Text shown to the customer on the credit note PDF.
      */
-    memo: z.optional(z.nullable(z.string())),
+    memo: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * Key-value pairs you attached to the object to store your own information about it. Keys and values are strings.
      */
-    metadata: z.optional(z.nullable(z.record(z.string(), z.string()))),
+    metadata: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(
+        /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string()),
+      ),
+    ),
     /**
      * Unique number printed on the credit note and on its invoice.
      */
-    number: z.string(),
+    number: /* @__PURE__ */ z.string(),
     /**
      * String representing the object's type. Always `credit_note` for credit notes.
      */
-    object: z.literal('credit_note'),
+    object: /* @__PURE__ */ z.literal('credit_note'),
     /**
      * Link to download the credit note as a PDF.
      */
-    pdf: z.string(),
+    pdf: /* @__PURE__ */ z.string(),
     /**
      * Why the credit note was issued, if a reason was given.
      */
-    reason: z.optional(
-      z.nullable(openEnum(['duplicate', 'fraudulent', 'order_change', 'product_unsatisfactory'])),
+    reason: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(
+        /* @__PURE__ */ openEnum([
+          'duplicate',
+          'fraudulent',
+          'order_change',
+          'product_unsatisfactory',
+        ]),
+      ),
     ),
     /**
      * Whether the credit note stands (`issued`) or was cancelled (`void`).
      */
-    status: openEnum(['issued', 'void']),
+    status: /* @__PURE__ */ openEnum(['issued', 'void']),
     /**
      * Total of the credit note after tax and discounts, in the smallest currency unit.
      */
-    total: z.int(),
+    total: /* @__PURE__ */ z.int(),
     /**
      * Whether the credit note was issued before (`pre_payment`) or after (`post_payment`) the invoice was paid.
      */
-    type: openEnum(['post_payment', 'pre_payment']),
+    type: /* @__PURE__ */ openEnum(['post_payment', 'pre_payment']),
   });
 
 /**
@@ -457,15 +537,15 @@ export const CreditNoteSchema: z.ZodMiniType<OpenEnums<components['schemas']['cr
  */
 export const CustomerBalanceCustomerBalanceSettingsSchema: z.ZodMiniType<
   OpenEnums<components['schemas']['customer_balance_customer_balance_settings']>
-> = z.looseObject({
+> = /* @__PURE__ */ z.looseObject({
   /**
    * Whether funds are matched to payments automatically or by hand.
    */
-  reconciliation_mode: openEnum(['automatic', 'manual']),
+  reconciliation_mode: /* @__PURE__ */ openEnum(['automatic', 'manual']),
   /**
    * Whether the mode comes from the account-wide default rather than a customer setting.
    */
-  using_merchant_default: z.boolean(),
+  using_merchant_default: /* @__PURE__ */ z.boolean(),
 });
 
 /**
@@ -473,25 +553,25 @@ export const CustomerBalanceCustomerBalanceSettingsSchema: z.ZodMiniType<
  */
 export const CustomerBalanceTransactionListSchema: z.ZodMiniType<
   OpenEnums<components['schemas']['customer_balance_transaction_list']>
-> = z.looseObject({
+> = /* @__PURE__ */ z.looseObject({
   /**
    * The objects on this page of results.
    */
   get data() {
-    return z.array(CustomerBalanceTransactionSchema);
+    return /* @__PURE__ */ z.array(CustomerBalanceTransactionSchema);
   },
   /**
    * Whether more objects exist after the last one on this page.
    */
-  has_more: z.boolean(),
+  has_more: /* @__PURE__ */ z.boolean(),
   /**
    * String representing the object's type. Always `list` for a list.
    */
-  object: z.literal('list'),
+  object: /* @__PURE__ */ z.literal('list'),
   /**
    * The URL at which this list can be fetched.
    */
-  url: z.string(),
+  url: /* @__PURE__ */ z.string(),
 });
 
 /**
@@ -499,65 +579,77 @@ export const CustomerBalanceTransactionListSchema: z.ZodMiniType<
  */
 export const CustomerBalanceTransactionSchema: z.ZodMiniType<
   OpenEnums<components['schemas']['customer_balance_transaction']>
-> = z.looseObject({
+> = /* @__PURE__ */ z.looseObject({
   /**
    * How much the entry changed the balance, in the smallest currency unit. Negative is a credit for the customer, positive a debit.
    */
-  amount: z.int(),
+  amount: /* @__PURE__ */ z.int(),
   /**
    * Time at which the object was created, in seconds since the Unix epoch.
    */
-  created: z.int(),
+  created: /* @__PURE__ */ z.int(),
   /**
    * The credit note that caused the entry, if any.
    */
   get credit_note() {
-    return z.optional(z.nullable(z.union([z.string(), CreditNoteSchema])));
+    return /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(
+        /* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), CreditNoteSchema]),
+      ),
+    );
   },
   /**
    * Three-letter ISO currency code, in lowercase.
    */
-  currency: z.string(),
+  currency: /* @__PURE__ */ z.string(),
   /**
    * The customer whose balance the entry belongs to.
    */
   get customer() {
-    return z.union([z.string(), CustomerSchema]);
+    return /* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), CustomerSchema]);
   },
   /**
    * Free-form text kept with the entry.
    */
-  description: z.optional(z.nullable(z.string())),
+  description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   /**
    * The customer's `balance` right after this entry was applied.
    */
-  ending_balance: z.int(),
+  ending_balance: /* @__PURE__ */ z.int(),
   /**
    * Unique identifier for the balance transaction.
    */
-  id: z.string(),
+  id: /* @__PURE__ */ z.string(),
   /**
    * The invoice the entry relates to, if any.
    */
   get invoice() {
-    return z.optional(z.nullable(z.union([z.string(), InvoiceSchema])));
+    return /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(
+        /* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), InvoiceSchema]),
+      ),
+    );
   },
   /**
    * `true` if the object exists in live mode, `false` if it exists in test mode.
    */
-  livemode: z.boolean(),
+  livemode: /* @__PURE__ */ z.boolean(),
   /**
    * Key-value pairs you attached to the object to store your own information about it. Keys and values are strings.
    */
-  metadata: z.optional(z.nullable(z.record(z.string(), z.string()))),
+  metadata: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.nullable(
+      /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string()),
+    ),
+  ),
   /**
    * String representing the object's type. Always `customer_balance_transaction` for balance transactions.
    */
-  object: z.literal('customer_balance_transaction'),
+  object: /* @__PURE__ */ z.literal('customer_balance_transaction'),
   /**
    * What made the entry, for example `adjustment` for one created through the API or `applied_to_invoice` when an invoice used the balance.
    */
-  type: openEnum([
+  type: /* @__PURE__ */ openEnum([
     'adjustment',
     'applied_to_invoice',
     'credit_note',
@@ -575,167 +667,188 @@ export const CustomerBalanceTransactionSchema: z.ZodMiniType<
  * A page of customers.
  */
 export const CustomerListSchema: z.ZodMiniType<OpenEnums<components['schemas']['customer_list']>> =
-  z.looseObject({
+  /* @__PURE__ */ z.looseObject({
     /**
      * The objects on this page of results.
      */
     get data() {
-      return z.array(CustomerSchema);
+      return /* @__PURE__ */ z.array(CustomerSchema);
     },
     /**
      * Whether more objects exist after the last one on this page.
      */
-    has_more: z.boolean(),
+    has_more: /* @__PURE__ */ z.boolean(),
     /**
      * String representing the object's type. Always `list` for a list.
      */
-    object: z.literal('list'),
+    object: /* @__PURE__ */ z.literal('list'),
     /**
      * The URL at which this list can be fetched.
      */
-    url: z.string(),
+    url: /* @__PURE__ */ z.string(),
   });
 
 /**
  * A customer of your business. It keeps contact, billing and tax details together and lets you charge the same customer again and follow their payments.
  */
 export const CustomerSchema: z.ZodMiniType<OpenEnums<components['schemas']['customer']>> =
-  z.looseObject({
+  /* @__PURE__ */ z.looseObject({
     /**
      * The customer's address.
      */
     get address() {
-      return z.optional(z.nullable(AddressSchema));
+      return /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(AddressSchema));
     },
     /**
      * Current balance in the smallest currency unit. A negative value is credit that reduces the next invoice; a positive value is added to it.
      */
-    balance: z.optional(z.int()),
+    balance: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
     /**
      * Funds received by bank transfer and not yet applied. Only present when expanded.
      */
     get cash_balance() {
-      return z.optional(z.nullable(CashBalanceSchema));
+      return /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(CashBalanceSchema));
     },
     /**
      * Time at which the object was created, in seconds since the Unix epoch.
      */
-    created: z.int(),
+    created: /* @__PURE__ */ z.int(),
     /**
      * Three-letter ISO code of the currency the customer is billed in for recurring payments.
      */
-    currency: z.optional(z.nullable(z.string())),
+    currency: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * ID of the default payment source for this customer, or the source itself when expanded.
      */
     get default_source() {
-      return z.optional(
-        z.nullable(z.union([z.string(), BankAccountSchema, CardSchema, SourceSchema])),
+      return /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.nullable(
+          /* @__PURE__ */ z.union([
+            /* @__PURE__ */ z.string(),
+            BankAccountSchema,
+            CardSchema,
+            SourceSchema,
+          ]),
+        ),
       );
     },
     /**
      * Whether the customer has an unpaid invoice that is past due.
      */
-    delinquent: z.optional(z.nullable(z.boolean())),
+    delinquent: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.boolean())),
     /**
      * Free-form text you attached to the customer.
      */
-    description: z.optional(z.nullable(z.string())),
+    description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * The discount currently applied to the customer, if any.
      */
     get discount() {
-      return z.optional(z.nullable(DiscountSchema));
+      return /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(DiscountSchema));
     },
     /**
      * The customer's email address.
      */
-    email: z.optional(z.nullable(z.string())),
+    email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * Unique identifier for the customer.
      */
-    id: z.string(),
+    id: /* @__PURE__ */ z.string(),
     /**
      * Invoice credit available, keyed by three-letter currency code, in the smallest currency unit.
      */
-    invoice_credit_balance: z.optional(z.record(z.string(), z.int())),
+    invoice_credit_balance: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.int()),
+    ),
     /**
      * Prefix used to build this customer's invoice numbers.
      */
-    invoice_prefix: z.optional(z.nullable(z.string())),
+    invoice_prefix: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    ),
     /**
      * Default settings for invoices sent to this customer.
      */
     get invoice_settings() {
-      return z.optional(InvoiceSettingCustomerSettingSchema);
+      return /* @__PURE__ */ z.optional(InvoiceSettingCustomerSettingSchema);
     },
     /**
      * `true` if the object exists in live mode, `false` if it exists in test mode.
      */
-    livemode: z.boolean(),
+    livemode: /* @__PURE__ */ z.boolean(),
     /**
      * Key-value pairs you attached to the object to store your own information about it. Keys and values are strings.
      */
-    metadata: z.optional(z.record(z.string(), z.string())),
+    metadata: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string()),
+    ),
     /**
      * The customer's full name or business name.
      */
-    name: z.optional(z.nullable(z.string())),
+    name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * Sequence number that will be used on the next invoice for this customer.
      */
-    next_invoice_sequence: z.optional(z.int()),
+    next_invoice_sequence: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
     /**
      * String representing the object's type. Always `customer` for customers.
      */
-    object: z.literal('customer'),
+    object: /* @__PURE__ */ z.literal('customer'),
     /**
      * The customer's phone number.
      */
-    phone: z.optional(z.nullable(z.string())),
+    phone: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * The customer's preferred languages, most preferred first.
      */
-    preferred_locales: z.optional(z.nullable(z.array(z.string()))),
+    preferred_locales: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string())),
+    ),
     /**
      * Shipping details for the customer, shown on invoices.
      */
     get shipping() {
-      return z.optional(z.nullable(ShippingSchema));
+      return /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(ShippingSchema));
     },
     /**
      * Payment sources attached to the customer. Only present when expanded.
      */
     get sources() {
-      return z.optional(PaymentSourceListSchema);
+      return /* @__PURE__ */ z.optional(PaymentSourceListSchema);
     },
     /**
      * The customer's subscriptions. Only present when expanded.
      */
     get subscriptions() {
-      return z.optional(SubscriptionListSchema);
+      return /* @__PURE__ */ z.optional(SubscriptionListSchema);
     },
     /**
      * Tax details for the customer. Only present when expanded.
      */
     get tax() {
-      return z.optional(CustomerTaxSchema);
+      return /* @__PURE__ */ z.optional(CustomerTaxSchema);
     },
     /**
      * The customer's tax exemption status.
      */
-    tax_exempt: z.optional(z.nullable(openEnum(['exempt', 'none', 'reverse']))),
+    tax_exempt: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ openEnum(['exempt', 'none', 'reverse'])),
+    ),
     /**
      * The customer's tax IDs. Only present when expanded.
      */
     get tax_ids() {
-      return z.optional(TaxIdListSchema);
+      return /* @__PURE__ */ z.optional(TaxIdListSchema);
     },
     /**
      * ID of the test clock this customer is attached to, if any.
      */
     get test_clock() {
-      return z.optional(z.nullable(z.union([z.string(), TestHelpers_TestClockSchema])));
+      return /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.nullable(
+          /* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), TestHelpers_TestClockSchema]),
+        ),
+      );
     },
   });
 
@@ -744,33 +857,33 @@ export const CustomerSchema: z.ZodMiniType<OpenEnums<components['schemas']['cust
  */
 export const CustomerSearchResultSchema: z.ZodMiniType<
   OpenEnums<components['schemas']['customer_search_result']>
-> = z.looseObject({
+> = /* @__PURE__ */ z.looseObject({
   /**
    * The customers on this page of results.
    */
   get data() {
-    return z.array(CustomerSchema);
+    return /* @__PURE__ */ z.array(CustomerSchema);
   },
   /**
    * Whether more results exist after this page.
    */
-  has_more: z.boolean(),
+  has_more: /* @__PURE__ */ z.boolean(),
   /**
    * Cursor to pass as `page` to fetch the next page, or null on the last page.
    */
-  next_page: z.nullable(z.string()),
+  next_page: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
   /**
    * String representing the object's type. Always `search_result`.
    */
-  object: z.literal('search_result'),
+  object: /* @__PURE__ */ z.literal('search_result'),
   /**
    * Total number of matching objects. Only present when requested.
    */
-  total_count: z.optional(z.int()),
+  total_count: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
   /**
    * The URL at which this search can be fetched.
    */
-  url: z.string(),
+  url: /* @__PURE__ */ z.string(),
 });
 
 /**
@@ -778,39 +891,49 @@ export const CustomerSearchResultSchema: z.ZodMiniType<
  */
 export const CustomerTaxLocationSchema: z.ZodMiniType<
   OpenEnums<components['schemas']['customer_tax_location']>
-> = z.looseObject({
+> = /* @__PURE__ */ z.looseObject({
   /**
    * Two-letter country code.
    */
-  country: z.string(),
+  country: /* @__PURE__ */ z.string(),
   /**
    * Which data the location was taken from.
    */
-  source: openEnum(['billing_address', 'ip_address', 'payment_method', 'shipping_destination']),
+  source: /* @__PURE__ */ openEnum([
+    'billing_address',
+    'ip_address',
+    'payment_method',
+    'shipping_destination',
+  ]),
   /**
    * State, county, province or region, when known.
    */
-  state: z.optional(z.nullable(z.string())),
+  state: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /**
  * Tax information Stripe has about a customer.
  */
 export const CustomerTaxSchema: z.ZodMiniType<OpenEnums<components['schemas']['customer_tax']>> =
-  z.looseObject({
+  /* @__PURE__ */ z.looseObject({
     /**
      * Whether Stripe Tax can calculate tax for this customer, and why not when it cannot.
      */
-    automatic_tax: openEnum(['failed', 'not_collecting', 'supported', 'unrecognized_location']),
+    automatic_tax: /* @__PURE__ */ openEnum([
+      'failed',
+      'not_collecting',
+      'supported',
+      'unrecognized_location',
+    ]),
     /**
      * The customer's IP address, if one was given.
      */
-    ip_address: z.optional(z.nullable(z.string())),
+    ip_address: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * Where the customer is located for tax purposes, if known.
      */
     get location() {
-      return z.optional(z.nullable(CustomerTaxLocationSchema));
+      return /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(CustomerTaxLocationSchema));
     },
   });
 
@@ -819,19 +942,19 @@ export const CustomerTaxSchema: z.ZodMiniType<OpenEnums<components['schemas']['c
  */
 export const DeletedCustomerSchema: z.ZodMiniType<
   OpenEnums<components['schemas']['deleted_customer']>
-> = z.looseObject({
+> = /* @__PURE__ */ z.looseObject({
   /**
    * Always `true` for a deleted object.
    */
-  deleted: z.literal(true),
+  deleted: /* @__PURE__ */ z.literal(true),
   /**
    * Unique identifier for the customer.
    */
-  id: z.string(),
+  id: /* @__PURE__ */ z.string(),
   /**
    * String representing the object's type. Always `customer` for customers.
    */
-  object: z.literal('customer'),
+  object: /* @__PURE__ */ z.literal('customer'),
 });
 
 /**
@@ -839,11 +962,13 @@ export const DeletedCustomerSchema: z.ZodMiniType<
  */
 export const DeletedDiscountSchema: z.ZodMiniType<
   OpenEnums<components['schemas']['deleted_discount']>
-> = z.looseObject({
+> = /* @__PURE__ */ z.looseObject({
   /**
    * ID of the Checkout Session the discount was applied through, if any.
    */
-  checkout_session: z.optional(z.nullable(z.string())),
+  checkout_session: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+  ),
   /**
    * The coupon the removed discount applied.
    */
@@ -854,76 +979,92 @@ export const DeletedDiscountSchema: z.ZodMiniType<
    * The customer the discount was attached to, if any.
    */
   get customer() {
-    return z.optional(z.nullable(z.union([z.string(), CustomerSchema, DeletedCustomerSchema])));
+    return /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(
+        /* @__PURE__ */ z.union([
+          /* @__PURE__ */ z.string(),
+          CustomerSchema,
+          DeletedCustomerSchema,
+        ]),
+      ),
+    );
   },
   /**
    * Always `true` for a deleted object.
    */
-  deleted: z.literal(true),
+  deleted: /* @__PURE__ */ z.literal(true),
   /**
    * Unique identifier for the discount.
    */
-  id: z.string(),
+  id: /* @__PURE__ */ z.string(),
   /**
    * ID of the invoice the discount belonged to, if it was applied to an invoice.
    */
-  invoice: z.optional(z.nullable(z.string())),
+  invoice: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   /**
    * ID of the invoice item the discount belonged to, if any.
    */
-  invoice_item: z.optional(z.nullable(z.string())),
+  invoice_item: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   /**
    * String representing the object's type. Always `discount` for discounts.
    */
-  object: z.literal('discount'),
+  object: /* @__PURE__ */ z.literal('discount'),
   /**
    * The promotion code that was used to apply the discount, if any.
    */
   get promotion_code() {
-    return z.optional(z.nullable(z.union([z.string(), PromotionCodeSchema])));
+    return /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(
+        /* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), PromotionCodeSchema]),
+      ),
+    );
   },
   /**
    * When the discount started applying.
    */
-  start: z.int(),
+  start: /* @__PURE__ */ z.int(),
   /**
    * ID of the subscription the discount belonged to, if any.
    */
-  subscription: z.optional(z.nullable(z.string())),
+  subscription: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   /**
    * ID of the subscription item the discount belonged to, if any.
    */
-  subscription_item: z.optional(z.nullable(z.string())),
+  subscription_item: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+  ),
 });
 
 /**
  * What is returned in place of a tax ID that has been deleted.
  */
 export const DeletedTaxIdSchema: z.ZodMiniType<OpenEnums<components['schemas']['deleted_tax_id']>> =
-  z.looseObject({
+  /* @__PURE__ */ z.looseObject({
     /**
      * Always `true` for a deleted object.
      */
-    deleted: z.literal(true),
+    deleted: /* @__PURE__ */ z.literal(true),
     /**
      * Unique identifier for the tax ID.
      */
-    id: z.string(),
+    id: /* @__PURE__ */ z.string(),
     /**
      * String representing the object's type. Always `tax_id` for tax IDs.
      */
-    object: z.literal('tax_id'),
+    object: /* @__PURE__ */ z.literal('tax_id'),
   });
 
 /**
  * The application of a coupon or promotion code to a customer, subscription, invoice or checkout session.
  */
 export const DiscountSchema: z.ZodMiniType<OpenEnums<components['schemas']['discount']>> =
-  z.looseObject({
+  /* @__PURE__ */ z.looseObject({
     /**
      * ID of the Checkout Session the discount was applied through, if any.
      */
-    checkout_session: z.optional(z.nullable(z.string())),
+    checkout_session: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    ),
     /**
      * The coupon that this discount applies.
      */
@@ -934,135 +1075,172 @@ export const DiscountSchema: z.ZodMiniType<OpenEnums<components['schemas']['disc
      * The customer the discount is attached to, if any.
      */
     get customer() {
-      return z.optional(z.nullable(z.union([z.string(), CustomerSchema, DeletedCustomerSchema])));
+      return /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.nullable(
+          /* @__PURE__ */ z.union([
+            /* @__PURE__ */ z.string(),
+            CustomerSchema,
+            DeletedCustomerSchema,
+          ]),
+        ),
+      );
     },
     /**
      * When the discount stops applying, or null if it never ends.
      */
-    end: z.optional(z.nullable(z.int())),
+    end: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.int())),
     /**
      * Unique identifier for the discount.
      */
-    id: z.string(),
+    id: /* @__PURE__ */ z.string(),
     /**
      * ID of the invoice the discount belongs to, if it was applied to an invoice.
      */
-    invoice: z.optional(z.nullable(z.string())),
+    invoice: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * ID of the invoice item the discount belongs to, if any.
      */
-    invoice_item: z.optional(z.nullable(z.string())),
+    invoice_item: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    ),
     /**
      * String representing the object's type. Always `discount` for discounts.
      */
-    object: z.literal('discount'),
+    object: /* @__PURE__ */ z.literal('discount'),
     /**
      * The promotion code that was used to apply the discount, if any.
      */
     get promotion_code() {
-      return z.optional(z.nullable(z.union([z.string(), PromotionCodeSchema])));
+      return /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.nullable(
+          /* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), PromotionCodeSchema]),
+        ),
+      );
     },
     /**
      * When the discount started applying.
      */
-    start: z.int(),
+    start: /* @__PURE__ */ z.int(),
     /**
      * ID of the subscription the discount belongs to, if any.
      */
-    subscription: z.optional(z.nullable(z.string())),
+    subscription: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    ),
     /**
      * ID of the subscription item the discount belongs to, if any.
      */
-    subscription_item: z.optional(z.nullable(z.string())),
+    subscription_item: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    ),
   });
 
 /**
  * The body Stripe returns with every failed request.
  */
-export const ErrorSchema: z.ZodMiniType<OpenEnums<components['schemas']['error']>> = z.looseObject({
-  /**
-   * Details of what went wrong.
-   */
-  get error() {
-    return ApiErrorsSchema;
-  },
-});
+export const ErrorSchema: z.ZodMiniType<OpenEnums<components['schemas']['error']>> =
+  /* @__PURE__ */ z.looseObject({
+    /**
+     * Details of what went wrong.
+     */
+    get error() {
+      return ApiErrorsSchema;
+    },
+  });
 
 /**
  * A statement of amounts a customer owes, from subscriptions or one-off items. Only a core subset of the fields is described here.
  */
 export const InvoiceSchema: z.ZodMiniType<OpenEnums<components['schemas']['invoice']>> =
-  z.looseObject({
+  /* @__PURE__ */ z.looseObject({
     /**
      * Amount still to be collected when the invoice was finalized, in the smallest currency unit.
      */
-    amount_due: z.int(),
+    amount_due: /* @__PURE__ */ z.int(),
     /**
      * Amount paid so far, in the smallest currency unit.
      */
-    amount_paid: z.int(),
+    amount_paid: /* @__PURE__ */ z.int(),
     /**
      * `amount_due` minus `amount_paid`, in the smallest currency unit.
      */
-    amount_remaining: z.int(),
+    amount_remaining: /* @__PURE__ */ z.int(),
     /**
      * Time at which the object was created, in seconds since the Unix epoch.
      */
-    created: z.int(),
+    created: /* @__PURE__ */ z.int(),
     /**
      * Three-letter ISO currency code, in lowercase.
      */
-    currency: z.string(),
+    currency: /* @__PURE__ */ z.string(),
     /**
      * The customer the invoice is billed to.
      */
     get customer() {
-      return z.optional(z.nullable(z.union([z.string(), CustomerSchema, DeletedCustomerSchema])));
+      return /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.nullable(
+          /* @__PURE__ */ z.union([
+            /* @__PURE__ */ z.string(),
+            CustomerSchema,
+            DeletedCustomerSchema,
+          ]),
+        ),
+      );
     },
     /**
      * Free-form text on the invoice, shown as the memo in the Dashboard.
      */
-    description: z.optional(z.nullable(z.string())),
+    description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * Link to the page where the customer can view and pay the invoice, once it is finalized.
      */
-    hosted_invoice_url: z.optional(z.nullable(z.string())),
+    hosted_invoice_url: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    ),
     /**
      * Unique identifier for the invoice. Absent on a preview of an upcoming invoice.
      */
-    id: z.optional(z.string()),
+    id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
     /**
      * `true` if the object exists in live mode, `false` if it exists in test mode.
      */
-    livemode: z.boolean(),
+    livemode: /* @__PURE__ */ z.boolean(),
     /**
      * Key-value pairs you attached to the object to store your own information about it. Keys and values are strings.
      */
-    metadata: z.optional(z.nullable(z.record(z.string(), z.string()))),
+    metadata: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(
+        /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string()),
+      ),
+    ),
     /**
      * Number printed on the invoice, built from the customer's invoice prefix.
      */
-    number: z.optional(z.nullable(z.string())),
+    number: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * String representing the object's type. Always `invoice` for invoices.
      */
-    object: z.literal('invoice'),
+    object: /* @__PURE__ */ z.literal('invoice'),
     /**
      * Whether the invoice has been paid, by a charge or from the customer's balance.
      */
-    paid: z.boolean(),
+    paid: /* @__PURE__ */ z.boolean(),
     /**
      * Where the invoice is in its life cycle.
      */
-    status: z.optional(z.nullable(openEnum(['draft', 'open', 'paid', 'uncollectible', 'void']))),
+    status: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(
+        /* @__PURE__ */ openEnum(['draft', 'open', 'paid', 'uncollectible', 'void']),
+      ),
+    ),
     /**
      * Total before invoice-level discounts and exclusive tax, in the smallest currency unit.
      */
-    subtotal: z.int(),
+    subtotal: /* @__PURE__ */ z.int(),
     /**
      * Total after discounts and tax, in the smallest currency unit.
      */
-    total: z.int(),
+    total: /* @__PURE__ */ z.int(),
   });
 
 /**
@@ -1070,15 +1248,15 @@ export const InvoiceSchema: z.ZodMiniType<OpenEnums<components['schemas']['invoi
  */
 export const InvoiceSettingCustomFieldSchema: z.ZodMiniType<
   OpenEnums<components['schemas']['invoice_setting_custom_field']>
-> = z.looseObject({
+> = /* @__PURE__ */ z.looseObject({
   /**
    * Label of the field.
    */
-  name: z.string(),
+  name: /* @__PURE__ */ z.string(),
   /**
    * Value of the field.
    */
-  value: z.string(),
+  value: /* @__PURE__ */ z.string(),
 });
 
 /**
@@ -1086,11 +1264,13 @@ export const InvoiceSettingCustomFieldSchema: z.ZodMiniType<
  */
 export const InvoiceSettingCustomerRenderingOptionsSchema: z.ZodMiniType<
   OpenEnums<components['schemas']['invoice_setting_customer_rendering_options']>
-> = z.looseObject({
+> = /* @__PURE__ */ z.looseObject({
   /**
    * How line item amounts are shown with respect to tax, for example `exclude_tax` or `include_inclusive_tax`.
    */
-  amount_tax_display: z.optional(z.nullable(z.string())),
+  amount_tax_display: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+  ),
 });
 
 /**
@@ -1098,28 +1278,36 @@ export const InvoiceSettingCustomerRenderingOptionsSchema: z.ZodMiniType<
  */
 export const InvoiceSettingCustomerSettingSchema: z.ZodMiniType<
   OpenEnums<components['schemas']['invoice_setting_customer_setting']>
-> = z.looseObject({
+> = /* @__PURE__ */ z.looseObject({
   /**
    * Extra name and value pairs printed on invoices.
    */
   get custom_fields() {
-    return z.optional(z.nullable(z.array(InvoiceSettingCustomFieldSchema)));
+    return /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.array(InvoiceSettingCustomFieldSchema)),
+    );
   },
   /**
    * ID of the payment method used by default for subscriptions and invoices, or the payment method itself when expanded.
    */
   get default_payment_method() {
-    return z.optional(z.nullable(z.union([z.string(), PaymentMethodSchema])));
+    return /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(
+        /* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), PaymentMethodSchema]),
+      ),
+    );
   },
   /**
    * Default footer printed on invoices.
    */
-  footer: z.optional(z.nullable(z.string())),
+  footer: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   /**
    * Default layout options for invoices.
    */
   get rendering_options() {
-    return z.optional(z.nullable(InvoiceSettingCustomerRenderingOptionsSchema));
+    return /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(InvoiceSettingCustomerRenderingOptionsSchema),
+    );
   },
 });
 
@@ -1128,31 +1316,31 @@ export const InvoiceSettingCustomerSettingSchema: z.ZodMiniType<
  */
 export const PaymentMethodCardSchema: z.ZodMiniType<
   OpenEnums<components['schemas']['payment_method_card']>
-> = z.looseObject({
+> = /* @__PURE__ */ z.looseObject({
   /**
    * Card brand, for example `visa`, `mastercard` or `amex`.
    */
-  brand: z.string(),
+  brand: /* @__PURE__ */ z.string(),
   /**
    * Two-letter country code of the card issuer.
    */
-  country: z.optional(z.nullable(z.string())),
+  country: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   /**
    * Two-digit expiry month.
    */
-  exp_month: z.int(),
+  exp_month: /* @__PURE__ */ z.int(),
   /**
    * Four-digit expiry year.
    */
-  exp_year: z.int(),
+  exp_year: /* @__PURE__ */ z.int(),
   /**
    * Funding type: `credit`, `debit`, `prepaid` or `unknown`.
    */
-  funding: z.string(),
+  funding: /* @__PURE__ */ z.string(),
   /**
    * Last four digits of the card number.
    */
-  last4: z.string(),
+  last4: /* @__PURE__ */ z.string(),
 });
 
 /**
@@ -1160,7 +1348,7 @@ export const PaymentMethodCardSchema: z.ZodMiniType<
  */
 export const PaymentMethodSchema: z.ZodMiniType<
   OpenEnums<components['schemas']['payment_method']>
-> = z.looseObject({
+> = /* @__PURE__ */ z.looseObject({
   /**
    * Billing information for the payment method.
    */
@@ -1171,38 +1359,46 @@ export const PaymentMethodSchema: z.ZodMiniType<
    * Card details, present when `type` is `card`.
    */
   get card() {
-    return z.optional(PaymentMethodCardSchema);
+    return /* @__PURE__ */ z.optional(PaymentMethodCardSchema);
   },
   /**
    * Time at which the object was created, in seconds since the Unix epoch.
    */
-  created: z.int(),
+  created: /* @__PURE__ */ z.int(),
   /**
    * The customer this payment method is attached to, if any.
    */
   get customer() {
-    return z.optional(z.nullable(z.union([z.string(), CustomerSchema])));
+    return /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(
+        /* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), CustomerSchema]),
+      ),
+    );
   },
   /**
    * Unique identifier for the payment method.
    */
-  id: z.string(),
+  id: /* @__PURE__ */ z.string(),
   /**
    * `true` if the object exists in live mode, `false` if it exists in test mode.
    */
-  livemode: z.boolean(),
+  livemode: /* @__PURE__ */ z.boolean(),
   /**
    * Key-value pairs you attached to the object to store your own information about it. Keys and values are strings.
    */
-  metadata: z.optional(z.nullable(z.record(z.string(), z.string()))),
+  metadata: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.nullable(
+      /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string()),
+    ),
+  ),
   /**
    * String representing the object's type. Always `payment_method` for payment methods.
    */
-  object: z.literal('payment_method'),
+  object: /* @__PURE__ */ z.literal('payment_method'),
   /**
    * The kind of payment method. Stripe adds new kinds over time.
    */
-  type: openEnum([
+  type: /* @__PURE__ */ openEnum([
     'acss_debit',
     'affirm',
     'au_becs_debit',
@@ -1225,25 +1421,27 @@ export const PaymentMethodSchema: z.ZodMiniType<
  */
 export const PaymentSourceListSchema: z.ZodMiniType<
   OpenEnums<components['schemas']['payment_source_list']>
-> = z.looseObject({
+> = /* @__PURE__ */ z.looseObject({
   /**
    * The objects on this page of results.
    */
   get data() {
-    return z.array(z.union([BankAccountSchema, CardSchema, SourceSchema]));
+    return /* @__PURE__ */ z.array(
+      /* @__PURE__ */ z.union([BankAccountSchema, CardSchema, SourceSchema]),
+    );
   },
   /**
    * Whether more objects exist after the last one on this page.
    */
-  has_more: z.boolean(),
+  has_more: /* @__PURE__ */ z.boolean(),
   /**
    * String representing the object's type. Always `list` for a list.
    */
-  object: z.literal('list'),
+  object: /* @__PURE__ */ z.literal('list'),
   /**
    * The URL at which this list can be fetched.
    */
-  url: z.string(),
+  url: /* @__PURE__ */ z.string(),
 });
 
 /**
@@ -1251,15 +1449,15 @@ export const PaymentSourceListSchema: z.ZodMiniType<
  */
 export const PromotionCodeSchema: z.ZodMiniType<
   OpenEnums<components['schemas']['promotion_code']>
-> = z.looseObject({
+> = /* @__PURE__ */ z.looseObject({
   /**
    * Whether the code can currently be redeemed.
    */
-  active: z.boolean(),
+  active: /* @__PURE__ */ z.boolean(),
   /**
    * The text customers enter. Unique among active promotion codes, ignoring case.
    */
-  code: z.string(),
+  code: /* @__PURE__ */ z.string(),
   /**
    * The coupon the code redeems.
    */
@@ -1269,129 +1467,147 @@ export const PromotionCodeSchema: z.ZodMiniType<
   /**
    * Time at which the object was created, in seconds since the Unix epoch.
    */
-  created: z.int(),
+  created: /* @__PURE__ */ z.int(),
   /**
    * When set, only this customer can redeem the code.
    */
   get customer() {
-    return z.optional(z.nullable(z.union([z.string(), CustomerSchema, DeletedCustomerSchema])));
+    return /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(
+        /* @__PURE__ */ z.union([
+          /* @__PURE__ */ z.string(),
+          CustomerSchema,
+          DeletedCustomerSchema,
+        ]),
+      ),
+    );
   },
   /**
    * When the code stops being redeemable.
    */
-  expires_at: z.optional(z.nullable(z.int())),
+  expires_at: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.int())),
   /**
    * Unique identifier for the promotion code.
    */
-  id: z.string(),
+  id: /* @__PURE__ */ z.string(),
   /**
    * `true` if the object exists in live mode, `false` if it exists in test mode.
    */
-  livemode: z.boolean(),
+  livemode: /* @__PURE__ */ z.boolean(),
   /**
    * Maximum number of times the code can be redeemed.
    */
-  max_redemptions: z.optional(z.nullable(z.int())),
+  max_redemptions: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.int())),
   /**
    * Key-value pairs you attached to the object to store your own information about it. Keys and values are strings.
    */
-  metadata: z.optional(z.nullable(z.record(z.string(), z.string()))),
+  metadata: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.nullable(
+      /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string()),
+    ),
+  ),
   /**
    * String representing the object's type. Always `promotion_code` for promotion codes.
    */
-  object: z.literal('promotion_code'),
+  object: /* @__PURE__ */ z.literal('promotion_code'),
   /**
    * How many times the code has been redeemed.
    */
-  times_redeemed: z.int(),
+  times_redeemed: /* @__PURE__ */ z.int(),
 });
 
 /**
  * Where and to whom goods are shipped.
  */
 export const ShippingSchema: z.ZodMiniType<OpenEnums<components['schemas']['shipping']>> =
-  z.looseObject({
+  /* @__PURE__ */ z.looseObject({
     /**
      * Shipping address.
      */
     get address() {
-      return z.optional(AddressSchema);
+      return /* @__PURE__ */ z.optional(AddressSchema);
     },
     /**
      * Delivery service, for example Fedex or USPS.
      */
-    carrier: z.optional(z.nullable(z.string())),
+    carrier: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * Name of the recipient.
      */
-    name: z.optional(z.string()),
+    name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
     /**
      * Phone number of the recipient, including extension.
      */
-    phone: z.optional(z.nullable(z.string())),
+    phone: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * Tracking number from the delivery service.
      */
-    tracking_number: z.optional(z.nullable(z.string())),
+    tracking_number: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    ),
   });
 
 /**
  * A legacy payment source, such as a card or bank debit, created with the Sources API.
  */
 export const SourceSchema: z.ZodMiniType<OpenEnums<components['schemas']['source']>> =
-  z.looseObject({
+  /* @__PURE__ */ z.looseObject({
     /**
      * Amount tied to the source, in the smallest currency unit, for single-use sources.
      */
-    amount: z.optional(z.nullable(z.int())),
+    amount: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.int())),
     /**
      * Secret that lets client-side code fetch the source with a publishable key.
      */
-    client_secret: z.string(),
+    client_secret: /* @__PURE__ */ z.string(),
     /**
      * Time at which the object was created, in seconds since the Unix epoch.
      */
-    created: z.int(),
+    created: /* @__PURE__ */ z.int(),
     /**
      * Three-letter ISO code of the currency tied to the source.
      */
-    currency: z.optional(z.nullable(z.string())),
+    currency: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * ID of the customer the source is attached to, when it is attached.
      */
-    customer: z.optional(z.string()),
+    customer: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
     /**
      * How the customer authenticates the source: `redirect`, `receiver`, `code_verification` or `none`.
      */
-    flow: z.string(),
+    flow: /* @__PURE__ */ z.string(),
     /**
      * Unique identifier for the source.
      */
-    id: z.string(),
+    id: /* @__PURE__ */ z.string(),
     /**
      * `true` if the object exists in live mode, `false` if it exists in test mode.
      */
-    livemode: z.boolean(),
+    livemode: /* @__PURE__ */ z.boolean(),
     /**
      * Key-value pairs you attached to the object to store your own information about it. Keys and values are strings.
      */
-    metadata: z.optional(z.nullable(z.record(z.string(), z.string()))),
+    metadata: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.nullable(
+        /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string()),
+      ),
+    ),
     /**
      * String representing the object's type. Always `source` for sources.
      */
-    object: z.literal('source'),
+    object: /* @__PURE__ */ z.literal('source'),
     /**
      * State of the source, for example `pending`, `chargeable`, `consumed`, `canceled` or `failed`.
      */
-    status: z.string(),
+    status: /* @__PURE__ */ z.string(),
     /**
      * The kind of source, for example `card`, `sepa_debit` or `ach_credit_transfer`.
      */
-    type: z.string(),
+    type: /* @__PURE__ */ z.string(),
     /**
      * Whether the source can be reused (`reusable`) or charged once (`single_use`).
      */
-    usage: z.optional(z.nullable(z.string())),
+    usage: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   });
 
 /**
@@ -1399,78 +1615,82 @@ export const SourceSchema: z.ZodMiniType<OpenEnums<components['schemas']['source
  */
 export const SubscriptionListSchema: z.ZodMiniType<
   OpenEnums<components['schemas']['subscription_list']>
-> = z.looseObject({
+> = /* @__PURE__ */ z.looseObject({
   /**
    * The objects on this page of results.
    */
   get data() {
-    return z.array(SubscriptionSchema);
+    return /* @__PURE__ */ z.array(SubscriptionSchema);
   },
   /**
    * Whether more objects exist after the last one on this page.
    */
-  has_more: z.boolean(),
+  has_more: /* @__PURE__ */ z.boolean(),
   /**
    * String representing the object's type. Always `list` for a list.
    */
-  object: z.literal('list'),
+  object: /* @__PURE__ */ z.literal('list'),
   /**
    * The URL at which this list can be fetched.
    */
-  url: z.string(),
+  url: /* @__PURE__ */ z.string(),
 });
 
 /**
  * A recurring charge for a customer. Only a core subset of the fields is described here.
  */
 export const SubscriptionSchema: z.ZodMiniType<OpenEnums<components['schemas']['subscription']>> =
-  z.looseObject({
+  /* @__PURE__ */ z.looseObject({
     /**
      * Whether the subscription ends when the current period ends instead of renewing.
      */
-    cancel_at_period_end: z.boolean(),
+    cancel_at_period_end: /* @__PURE__ */ z.boolean(),
     /**
      * Time at which the object was created, in seconds since the Unix epoch.
      */
-    created: z.int(),
+    created: /* @__PURE__ */ z.int(),
     /**
      * Three-letter ISO currency code of the subscription.
      */
-    currency: z.string(),
+    currency: /* @__PURE__ */ z.string(),
     /**
      * End of the period the subscription has been invoiced for.
      */
-    current_period_end: z.int(),
+    current_period_end: /* @__PURE__ */ z.int(),
     /**
      * Start of the period the subscription has been invoiced for.
      */
-    current_period_start: z.int(),
+    current_period_start: /* @__PURE__ */ z.int(),
     /**
      * The customer who owns the subscription.
      */
     get customer() {
-      return z.union([z.string(), CustomerSchema, DeletedCustomerSchema]);
+      return /* @__PURE__ */ z.union([
+        /* @__PURE__ */ z.string(),
+        CustomerSchema,
+        DeletedCustomerSchema,
+      ]);
     },
     /**
      * Unique identifier for the subscription.
      */
-    id: z.string(),
+    id: /* @__PURE__ */ z.string(),
     /**
      * `true` if the object exists in live mode, `false` if it exists in test mode.
      */
-    livemode: z.boolean(),
+    livemode: /* @__PURE__ */ z.boolean(),
     /**
      * Key-value pairs you attached to the object to store your own information about it. Keys and values are strings.
      */
-    metadata: z.record(z.string(), z.string()),
+    metadata: /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string()),
     /**
      * String representing the object's type. Always `subscription` for subscriptions.
      */
-    object: z.literal('subscription'),
+    object: /* @__PURE__ */ z.literal('subscription'),
     /**
      * State of the subscription.
      */
-    status: openEnum([
+    status: /* @__PURE__ */ openEnum([
       'active',
       'canceled',
       'incomplete',
@@ -1484,7 +1704,11 @@ export const SubscriptionSchema: z.ZodMiniType<OpenEnums<components['schemas']['
      * ID of the test clock the subscription belongs to, if any.
      */
     get test_clock() {
-      return z.optional(z.nullable(z.union([z.string(), TestHelpers_TestClockSchema])));
+      return /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.nullable(
+          /* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), TestHelpers_TestClockSchema]),
+        ),
+      );
     },
   });
 
@@ -1492,62 +1716,66 @@ export const SubscriptionSchema: z.ZodMiniType<OpenEnums<components['schemas']['
  * A page of tax IDs belonging to a customer.
  */
 export const TaxIdListSchema: z.ZodMiniType<OpenEnums<components['schemas']['tax_id_list']>> =
-  z.looseObject({
+  /* @__PURE__ */ z.looseObject({
     /**
      * The objects on this page of results.
      */
     get data() {
-      return z.array(TaxIdSchema);
+      return /* @__PURE__ */ z.array(TaxIdSchema);
     },
     /**
      * Whether more objects exist after the last one on this page.
      */
-    has_more: z.boolean(),
+    has_more: /* @__PURE__ */ z.boolean(),
     /**
      * String representing the object's type. Always `list` for a list.
      */
-    object: z.literal('list'),
+    object: /* @__PURE__ */ z.literal('list'),
     /**
      * The URL at which this list can be fetched.
      */
-    url: z.string(),
+    url: /* @__PURE__ */ z.string(),
   });
 
 /**
  * A tax identification number, such as a VAT number, belonging to a customer.
  */
-export const TaxIdSchema: z.ZodMiniType<OpenEnums<components['schemas']['tax_id']>> = z.looseObject(
-  {
+export const TaxIdSchema: z.ZodMiniType<OpenEnums<components['schemas']['tax_id']>> =
+  /* @__PURE__ */ z.looseObject({
     /**
      * Two-letter country code of the tax ID.
      */
-    country: z.optional(z.nullable(z.string())),
+    country: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
     /**
      * Time at which the object was created, in seconds since the Unix epoch.
      */
-    created: z.int(),
+    created: /* @__PURE__ */ z.int(),
     /**
      * The customer the tax ID belongs to, if any.
      */
     get customer() {
-      return z.optional(z.nullable(z.union([z.string(), CustomerSchema])));
+      return /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.nullable(
+          /* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), CustomerSchema]),
+        ),
+      );
     },
     /**
      * Unique identifier for the tax ID.
      */
-    id: z.string(),
+    id: /* @__PURE__ */ z.string(),
     /**
      * `true` if the object exists in live mode, `false` if it exists in test mode.
      */
-    livemode: z.boolean(),
+    livemode: /* @__PURE__ */ z.boolean(),
     /**
      * String representing the object's type. Always `tax_id` for tax IDs.
      */
-    object: z.literal('tax_id'),
+    object: /* @__PURE__ */ z.literal('tax_id'),
     /**
      * The kind of tax ID. `unknown` is used for types Stripe no longer recognises.
      */
-    type: openEnum([
+    type: /* @__PURE__ */ openEnum([
       'ad_nrt',
       'ae_trn',
       'ar_cuit',
@@ -1624,34 +1852,35 @@ export const TaxIdSchema: z.ZodMiniType<OpenEnums<components['schemas']['tax_id'
     /**
      * The tax ID number itself.
      */
-    value: z.string(),
+    value: /* @__PURE__ */ z.string(),
     /**
      * Result of checking the tax ID, when Stripe checks this type.
      */
     get verification() {
-      return z.optional(z.nullable(TaxIdVerificationSchema));
+      return /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(TaxIdVerificationSchema));
     },
-  },
-);
+  });
 
 /**
  * Outcome of checking a tax ID against the relevant authority.
  */
 export const TaxIdVerificationSchema: z.ZodMiniType<
   OpenEnums<components['schemas']['tax_id_verification']>
-> = z.looseObject({
+> = /* @__PURE__ */ z.looseObject({
   /**
    * Where the check stands.
    */
-  status: openEnum(['pending', 'unavailable', 'unverified', 'verified']),
+  status: /* @__PURE__ */ openEnum(['pending', 'unavailable', 'unverified', 'verified']),
   /**
    * Address the authority has on record for the ID, when available.
    */
-  verified_address: z.optional(z.nullable(z.string())),
+  verified_address: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+  ),
   /**
    * Name the authority has on record for the ID, when available.
    */
-  verified_name: z.optional(z.nullable(z.string())),
+  verified_name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
 });
 
 /**
@@ -1659,82 +1888,94 @@ export const TaxIdVerificationSchema: z.ZodMiniType<
  */
 export const TestHelpers_TestClockSchema: z.ZodMiniType<
   OpenEnums<components['schemas']['test_helpers.test_clock']>
-> = z.looseObject({
+> = /* @__PURE__ */ z.looseObject({
   /**
    * Time at which the object was created, in seconds since the Unix epoch.
    */
-  created: z.int(),
+  created: /* @__PURE__ */ z.int(),
   /**
    * When the clock will be deleted automatically.
    */
-  deletes_after: z.int(),
+  deletes_after: /* @__PURE__ */ z.int(),
   /**
    * The time the clock currently shows.
    */
-  frozen_time: z.int(),
+  frozen_time: /* @__PURE__ */ z.int(),
   /**
    * Unique identifier for the test clock.
    */
-  id: z.string(),
+  id: /* @__PURE__ */ z.string(),
   /**
    * `true` if the object exists in live mode, `false` if it exists in test mode.
    */
-  livemode: z.boolean(),
+  livemode: /* @__PURE__ */ z.boolean(),
   /**
    * Name you gave the clock.
    */
-  name: z.optional(z.nullable(z.string())),
+  name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string())),
   /**
    * String representing the object's type. Always `test_helpers.test_clock` for test clocks.
    */
-  object: z.literal('test_helpers.test_clock'),
+  object: /* @__PURE__ */ z.literal('test_helpers.test_clock'),
   /**
    * State of the clock.
    */
-  status: openEnum(['advancing', 'internal_failure', 'ready']),
+  status: /* @__PURE__ */ openEnum(['advancing', 'internal_failure', 'ready']),
 });
 
 // GetCustomers: GET /v1/customers
 
-export const GetCustomersQuerySchema = z.strictObject({
+export const GetCustomersQuerySchema = /* @__PURE__ */ z.strictObject({
   /**
    * Only return customers created in this time range. Pass a Unix timestamp for an exact match, or an object with any of `gt`, `gte`, `lt` and `lte`.
    */
-  created: z.optional(
-    z.union([
-      z.strictObject({
-        gt: z.optional(z.int()),
-        gte: z.optional(z.int()),
-        lt: z.optional(z.int()),
-        lte: z.optional(z.int()),
+  created: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.union([
+      /* @__PURE__ */ z.strictObject({
+        gt: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
+        gte: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
+        lt: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
+        lte: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
       }),
-      z.int(),
+      /* @__PURE__ */ z.int(),
     ]),
   ),
   /**
    * Only return customers whose email address is exactly this value. The match is case-sensitive.
    */
-  email: z.optional(z.string().check(z.maxLength(512))),
+  email: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(512)),
+  ),
   /**
    * A customer ID used as a cursor: the page ends just before this object. Use it to fetch the previous page.
    */
-  ending_before: z.optional(z.string().check(z.maxLength(5000))),
+  ending_before: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+  ),
   /**
    * Names of fields in the response that should be returned as full objects instead of IDs.
    */
-  expand: z.optional(z.array(z.string().check(z.maxLength(5000)))),
+  expand: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000))),
+  ),
   /**
    * Maximum number of customers to return, between 1 and 100. Stripe uses 10 when it is left out.
    */
-  limit: z.optional(z.int().check(z.minimum(1), z.maximum(100))),
+  limit: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(100)),
+  ),
   /**
    * A customer ID used as a cursor: the page starts just after this object. Use it to fetch the next page.
    */
-  starting_after: z.optional(z.string().check(z.maxLength(5000))),
+  starting_after: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+  ),
   /**
    * Only return customers attached to the test clock with this ID.
    */
-  test_clock: z.optional(z.string().check(z.maxLength(5000))),
+  test_clock: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+  ),
 });
 
 export const GetCustomersResponseSchema = CustomerListSchema;
@@ -1743,80 +1984,110 @@ export const GetCustomersErrorSchema = ErrorSchema;
 
 // PostCustomers: POST /v1/customers
 
-export const PostCustomersBodySchema = z.strictObject({
+export const PostCustomersBodySchema = /* @__PURE__ */ z.strictObject({
   /**
    * The customer's address.
    */
-  address: z.optional(
-    z.union([
-      z.strictObject({
-        city: z.optional(z.string().check(z.maxLength(5000))),
-        country: z.optional(z.string().check(z.maxLength(5000))),
-        line1: z.optional(z.string().check(z.maxLength(5000))),
-        line2: z.optional(z.string().check(z.maxLength(5000))),
-        postal_code: z.optional(z.string().check(z.maxLength(5000))),
-        state: z.optional(z.string().check(z.maxLength(5000))),
+  address: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.union([
+      /* @__PURE__ */ z.strictObject({
+        city: /* @__PURE__ */ z.optional(
+          /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+        ),
+        country: /* @__PURE__ */ z.optional(
+          /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+        ),
+        line1: /* @__PURE__ */ z.optional(
+          /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+        ),
+        line2: /* @__PURE__ */ z.optional(
+          /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+        ),
+        postal_code: /* @__PURE__ */ z.optional(
+          /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+        ),
+        state: /* @__PURE__ */ z.optional(
+          /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+        ),
       }),
-      z.literal(''),
+      /* @__PURE__ */ z.literal(''),
     ]),
   ),
   /**
    * An integer amount in cents (or local equivalent) that represents the customer's current balance, which affect the customer's future invoices. A negative amount represents a credit that decreases the amount due on an invoice; a positive amount increases the amount due on an invoice.
    */
-  balance: z.optional(z.int()),
+  balance: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
   /**
    * Balance information and default balance settings for this customer.
    */
-  cash_balance: z.optional(
-    z.strictObject({
-      settings: z.optional(
-        z.strictObject({
-          reconciliation_mode: z.optional(z.enum(['automatic', 'manual', 'merchant_default'])),
+  cash_balance: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.strictObject({
+      settings: /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.strictObject({
+          reconciliation_mode: /* @__PURE__ */ z.optional(
+            /* @__PURE__ */ z.enum(['automatic', 'manual', 'merchant_default']),
+          ),
         }),
       ),
     }),
   ),
-  coupon: z.optional(z.string().check(z.maxLength(5000))),
+  coupon: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+  ),
   /**
    * An arbitrary string that you can attach to a customer object. It is displayed alongside the customer in the dashboard.
    */
-  description: z.optional(z.string().check(z.maxLength(5000))),
+  description: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+  ),
   /**
    * Customer's email address. It's displayed alongside the customer in your dashboard and can be useful for searching and tracking. This may be up to *512 characters*.
    */
-  email: z.optional(z.string().check(z.maxLength(512))),
+  email: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(512)),
+  ),
   /**
    * Specifies which fields in the response should be expanded.
    */
-  expand: z.optional(z.array(z.string().check(z.maxLength(5000)))),
+  expand: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000))),
+  ),
   /**
    * The prefix for the customer used to generate unique invoice numbers. Must be 3–12 uppercase letters or numbers.
    */
-  invoice_prefix: z.optional(z.string().check(z.maxLength(5000))),
+  invoice_prefix: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+  ),
   /**
    * Default invoice settings for this customer.
    */
-  invoice_settings: z.optional(
-    z.strictObject({
-      custom_fields: z.optional(
-        z.union([
-          z.array(
-            z.strictObject({
-              name: z.string().check(z.maxLength(30)),
-              value: z.string().check(z.maxLength(30)),
+  invoice_settings: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.strictObject({
+      custom_fields: /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.union([
+          /* @__PURE__ */ z.array(
+            /* @__PURE__ */ z.strictObject({
+              name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(30)),
+              value: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(30)),
             }),
           ),
-          z.literal(''),
+          /* @__PURE__ */ z.literal(''),
         ]),
       ),
-      default_payment_method: z.optional(z.string().check(z.maxLength(5000))),
-      footer: z.optional(z.string().check(z.maxLength(5000))),
-      rendering_options: z.optional(
-        z.union([
-          z.strictObject({
-            amount_tax_display: z.optional(z.enum(['', 'exclude_tax', 'include_inclusive_tax'])),
+      default_payment_method: /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+      ),
+      footer: /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+      ),
+      rendering_options: /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.union([
+          /* @__PURE__ */ z.strictObject({
+            amount_tax_display: /* @__PURE__ */ z.optional(
+              /* @__PURE__ */ z.enum(['', 'exclude_tax', 'include_inclusive_tax']),
+            ),
           }),
-          z.literal(''),
+          /* @__PURE__ */ z.literal(''),
         ]),
       ),
     }),
@@ -1824,68 +2095,101 @@ export const PostCustomersBodySchema = z.strictObject({
   /**
    * Set of [key-value pairs](https://stripe.com/docs/api/metadata) that you can attach to an object. This can be useful for storing additional information about the object in a structured format. Individual keys can be unset by posting an empty value to them. All keys can be unset by posting an empty value to `metadata`.
    */
-  metadata: z.optional(z.union([z.record(z.string(), z.string()), z.literal('')])),
+  metadata: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.union([
+      /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string()),
+      /* @__PURE__ */ z.literal(''),
+    ]),
+  ),
   /**
    * The customer's full name or business name.
    */
-  name: z.optional(z.string().check(z.maxLength(256))),
+  name: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(256)),
+  ),
   /**
    * The sequence to be used on the customer's next invoice. Defaults to 1.
    */
-  next_invoice_sequence: z.optional(z.int()),
-  payment_method: z.optional(z.string().check(z.maxLength(5000))),
+  next_invoice_sequence: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
+  payment_method: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+  ),
   /**
    * The customer's phone number.
    */
-  phone: z.optional(z.string().check(z.maxLength(20))),
+  phone: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20)),
+  ),
   /**
    * Customer's preferred languages, ordered by preference.
    */
-  preferred_locales: z.optional(z.array(z.string().check(z.maxLength(5000)))),
+  preferred_locales: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000))),
+  ),
   /**
    * The API ID of a promotion code to apply to the customer. The customer will have a discount applied on all recurring payments. Charges you create through the API will not have the discount.
    */
-  promotion_code: z.optional(z.string().check(z.maxLength(5000))),
+  promotion_code: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+  ),
   /**
    * The customer's shipping information. Appears on invoices emailed to this customer.
    */
-  shipping: z.optional(
-    z.union([
-      z.strictObject({
-        address: z.strictObject({
-          city: z.optional(z.string().check(z.maxLength(5000))),
-          country: z.optional(z.string().check(z.maxLength(5000))),
-          line1: z.optional(z.string().check(z.maxLength(5000))),
-          line2: z.optional(z.string().check(z.maxLength(5000))),
-          postal_code: z.optional(z.string().check(z.maxLength(5000))),
-          state: z.optional(z.string().check(z.maxLength(5000))),
+  shipping: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.union([
+      /* @__PURE__ */ z.strictObject({
+        address: /* @__PURE__ */ z.strictObject({
+          city: /* @__PURE__ */ z.optional(
+            /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+          ),
+          country: /* @__PURE__ */ z.optional(
+            /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+          ),
+          line1: /* @__PURE__ */ z.optional(
+            /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+          ),
+          line2: /* @__PURE__ */ z.optional(
+            /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+          ),
+          postal_code: /* @__PURE__ */ z.optional(
+            /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+          ),
+          state: /* @__PURE__ */ z.optional(
+            /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+          ),
         }),
-        name: z.string().check(z.maxLength(5000)),
-        phone: z.optional(z.string().check(z.maxLength(5000))),
+        name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+        phone: /* @__PURE__ */ z.optional(
+          /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+        ),
       }),
-      z.literal(''),
+      /* @__PURE__ */ z.literal(''),
     ]),
   ),
-  source: z.optional(z.string().check(z.maxLength(5000))),
+  source: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+  ),
   /**
    * Tax details about the customer.
    */
-  tax: z.optional(
-    z.strictObject({
-      ip_address: z.optional(z.union([z.string(), z.literal('')])),
+  tax: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.strictObject({
+      ip_address: /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), /* @__PURE__ */ z.literal('')]),
+      ),
     }),
   ),
   /**
    * The customer's tax exemption. One of `none`, `exempt`, or `reverse`.
    */
-  tax_exempt: z.optional(z.enum(['', 'exempt', 'none', 'reverse'])),
+  tax_exempt: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['', 'exempt', 'none', 'reverse'])),
   /**
    * The customer's tax IDs.
    */
-  tax_id_data: z.optional(
-    z.array(
-      z.strictObject({
-        type: openEnum([
+  tax_id_data: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.array(
+      /* @__PURE__ */ z.strictObject({
+        type: /* @__PURE__ */ openEnum([
           'ae_trn',
           'au_abn',
           'au_arn',
@@ -1938,14 +2242,16 @@ export const PostCustomersBodySchema = z.strictObject({
           'us_ein',
           'za_vat',
         ]),
-        value: z.string(),
+        value: /* @__PURE__ */ z.string(),
       }),
     ),
   ),
   /**
    * ID of the test clock to attach to the customer.
    */
-  test_clock: z.optional(z.string().check(z.maxLength(5000))),
+  test_clock: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+  ),
 });
 
 export const PostCustomersResponseSchema = CustomerSchema;
@@ -1954,23 +2260,29 @@ export const PostCustomersErrorSchema = ErrorSchema;
 
 // GetCustomersSearch: GET /v1/customers/search
 
-export const GetCustomersSearchQuerySchema = z.strictObject({
+export const GetCustomersSearchQuerySchema = /* @__PURE__ */ z.strictObject({
   /**
    * Names of fields in the response that should be returned as full objects instead of IDs.
    */
-  expand: z.optional(z.array(z.string().check(z.maxLength(5000)))),
+  expand: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000))),
+  ),
   /**
    * Maximum number of customers to return, between 1 and 100. Stripe uses 10 when it is left out.
    */
-  limit: z.optional(z.int().check(z.minimum(1), z.maximum(100))),
+  limit: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(100)),
+  ),
   /**
    * Cursor for the next page of results. Pass the `next_page` value from the previous search response; leave it out for the first page.
    */
-  page: z.optional(z.string().check(z.maxLength(5000))),
+  page: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+  ),
   /**
    * The search query, written in Stripe's search query language. Customers can be searched by `created`, `email`, `metadata`, `name` and `phone`.
    */
-  query: z.string().check(z.maxLength(5000)),
+  query: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
 });
 
 export const GetCustomersSearchResponseSchema = CustomerSearchResultSchema;
@@ -1979,111 +2291,148 @@ export const GetCustomersSearchErrorSchema = ErrorSchema;
 
 // GetCustomersCustomer: GET /v1/customers/{customer}
 
-export const GetCustomersCustomerPathSchema = z.strictObject({
+export const GetCustomersCustomerPathSchema = /* @__PURE__ */ z.strictObject({
   /**
    * ID of the customer.
    */
-  customer: z.string().check(z.maxLength(5000)),
+  customer: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
 });
 
-export const GetCustomersCustomerQuerySchema = z.strictObject({
+export const GetCustomersCustomerQuerySchema = /* @__PURE__ */ z.strictObject({
   /**
    * Names of fields in the response that should be returned as full objects instead of IDs.
    */
-  expand: z.optional(z.array(z.string().check(z.maxLength(5000)))),
+  expand: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000))),
+  ),
 });
 
-export const GetCustomersCustomerResponseSchema = z.union([CustomerSchema, DeletedCustomerSchema]);
+export const GetCustomersCustomerResponseSchema = /* @__PURE__ */ z.union([
+  CustomerSchema,
+  DeletedCustomerSchema,
+]);
 
 export const GetCustomersCustomerErrorSchema = ErrorSchema;
 
 // PostCustomersCustomer: POST /v1/customers/{customer}
 
-export const PostCustomersCustomerPathSchema = z.strictObject({
+export const PostCustomersCustomerPathSchema = /* @__PURE__ */ z.strictObject({
   /**
    * ID of the customer.
    */
-  customer: z.string().check(z.maxLength(5000)),
+  customer: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
 });
 
-export const PostCustomersCustomerBodySchema = z.strictObject({
+export const PostCustomersCustomerBodySchema = /* @__PURE__ */ z.strictObject({
   /**
    * The customer's address.
    */
-  address: z.optional(
-    z.union([
-      z.strictObject({
-        city: z.optional(z.string().check(z.maxLength(5000))),
-        country: z.optional(z.string().check(z.maxLength(5000))),
-        line1: z.optional(z.string().check(z.maxLength(5000))),
-        line2: z.optional(z.string().check(z.maxLength(5000))),
-        postal_code: z.optional(z.string().check(z.maxLength(5000))),
-        state: z.optional(z.string().check(z.maxLength(5000))),
+  address: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.union([
+      /* @__PURE__ */ z.strictObject({
+        city: /* @__PURE__ */ z.optional(
+          /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+        ),
+        country: /* @__PURE__ */ z.optional(
+          /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+        ),
+        line1: /* @__PURE__ */ z.optional(
+          /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+        ),
+        line2: /* @__PURE__ */ z.optional(
+          /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+        ),
+        postal_code: /* @__PURE__ */ z.optional(
+          /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+        ),
+        state: /* @__PURE__ */ z.optional(
+          /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+        ),
       }),
-      z.literal(''),
+      /* @__PURE__ */ z.literal(''),
     ]),
   ),
   /**
    * An integer amount in cents (or local equivalent) that represents the customer's current balance, which affect the customer's future invoices. A negative amount represents a credit that decreases the amount due on an invoice; a positive amount increases the amount due on an invoice.
    */
-  balance: z.optional(z.int()),
+  balance: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
   /**
    * Balance information and default balance settings for this customer.
    */
-  cash_balance: z.optional(
-    z.strictObject({
-      settings: z.optional(
-        z.strictObject({
-          reconciliation_mode: z.optional(z.enum(['automatic', 'manual', 'merchant_default'])),
+  cash_balance: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.strictObject({
+      settings: /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.strictObject({
+          reconciliation_mode: /* @__PURE__ */ z.optional(
+            /* @__PURE__ */ z.enum(['automatic', 'manual', 'merchant_default']),
+          ),
         }),
       ),
     }),
   ),
-  coupon: z.optional(z.string().check(z.maxLength(5000))),
+  coupon: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+  ),
   /**
    * ID of a source or card already attached to this customer that should become its default payment source.
    */
-  default_source: z.optional(z.string().check(z.maxLength(5000))),
+  default_source: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+  ),
   /**
    * An arbitrary string that you can attach to a customer object. It is displayed alongside the customer in the dashboard.
    */
-  description: z.optional(z.string().check(z.maxLength(5000))),
+  description: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+  ),
   /**
    * Customer's email address. It's displayed alongside the customer in your dashboard and can be useful for searching and tracking. This may be up to *512 characters*.
    */
-  email: z.optional(z.string().check(z.maxLength(512))),
+  email: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(512)),
+  ),
   /**
    * Specifies which fields in the response should be expanded.
    */
-  expand: z.optional(z.array(z.string().check(z.maxLength(5000)))),
+  expand: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000))),
+  ),
   /**
    * The prefix for the customer used to generate unique invoice numbers. Must be 3–12 uppercase letters or numbers.
    */
-  invoice_prefix: z.optional(z.string().check(z.maxLength(5000))),
+  invoice_prefix: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+  ),
   /**
    * Default invoice settings for this customer.
    */
-  invoice_settings: z.optional(
-    z.strictObject({
-      custom_fields: z.optional(
-        z.union([
-          z.array(
-            z.strictObject({
-              name: z.string().check(z.maxLength(30)),
-              value: z.string().check(z.maxLength(30)),
+  invoice_settings: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.strictObject({
+      custom_fields: /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.union([
+          /* @__PURE__ */ z.array(
+            /* @__PURE__ */ z.strictObject({
+              name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(30)),
+              value: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(30)),
             }),
           ),
-          z.literal(''),
+          /* @__PURE__ */ z.literal(''),
         ]),
       ),
-      default_payment_method: z.optional(z.string().check(z.maxLength(5000))),
-      footer: z.optional(z.string().check(z.maxLength(5000))),
-      rendering_options: z.optional(
-        z.union([
-          z.strictObject({
-            amount_tax_display: z.optional(z.enum(['', 'exclude_tax', 'include_inclusive_tax'])),
+      default_payment_method: /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+      ),
+      footer: /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+      ),
+      rendering_options: /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.union([
+          /* @__PURE__ */ z.strictObject({
+            amount_tax_display: /* @__PURE__ */ z.optional(
+              /* @__PURE__ */ z.enum(['', 'exclude_tax', 'include_inclusive_tax']),
+            ),
           }),
-          z.literal(''),
+          /* @__PURE__ */ z.literal(''),
         ]),
       ),
     }),
@@ -2091,60 +2440,91 @@ export const PostCustomersCustomerBodySchema = z.strictObject({
   /**
    * Set of [key-value pairs](https://stripe.com/docs/api/metadata) that you can attach to an object. This can be useful for storing additional information about the object in a structured format. Individual keys can be unset by posting an empty value to them. All keys can be unset by posting an empty value to `metadata`.
    */
-  metadata: z.optional(z.union([z.record(z.string(), z.string()), z.literal('')])),
+  metadata: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.union([
+      /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string()),
+      /* @__PURE__ */ z.literal(''),
+    ]),
+  ),
   /**
    * The customer's full name or business name.
    */
-  name: z.optional(z.string().check(z.maxLength(256))),
+  name: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(256)),
+  ),
   /**
    * The sequence to be used on the customer's next invoice. Defaults to 1.
    */
-  next_invoice_sequence: z.optional(z.int()),
+  next_invoice_sequence: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.int()),
   /**
    * The customer's phone number.
    */
-  phone: z.optional(z.string().check(z.maxLength(20))),
+  phone: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(20)),
+  ),
   /**
    * Customer's preferred languages, ordered by preference.
    */
-  preferred_locales: z.optional(z.array(z.string().check(z.maxLength(5000)))),
+  preferred_locales: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000))),
+  ),
   /**
    * The API ID of a promotion code to apply to the customer. The customer will have a discount applied on all recurring payments. Charges you create through the API will not have the discount.
    */
-  promotion_code: z.optional(z.string().check(z.maxLength(5000))),
+  promotion_code: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+  ),
   /**
    * The customer's shipping information. Appears on invoices emailed to this customer.
    */
-  shipping: z.optional(
-    z.union([
-      z.strictObject({
-        address: z.strictObject({
-          city: z.optional(z.string().check(z.maxLength(5000))),
-          country: z.optional(z.string().check(z.maxLength(5000))),
-          line1: z.optional(z.string().check(z.maxLength(5000))),
-          line2: z.optional(z.string().check(z.maxLength(5000))),
-          postal_code: z.optional(z.string().check(z.maxLength(5000))),
-          state: z.optional(z.string().check(z.maxLength(5000))),
+  shipping: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.union([
+      /* @__PURE__ */ z.strictObject({
+        address: /* @__PURE__ */ z.strictObject({
+          city: /* @__PURE__ */ z.optional(
+            /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+          ),
+          country: /* @__PURE__ */ z.optional(
+            /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+          ),
+          line1: /* @__PURE__ */ z.optional(
+            /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+          ),
+          line2: /* @__PURE__ */ z.optional(
+            /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+          ),
+          postal_code: /* @__PURE__ */ z.optional(
+            /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+          ),
+          state: /* @__PURE__ */ z.optional(
+            /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+          ),
         }),
-        name: z.string().check(z.maxLength(5000)),
-        phone: z.optional(z.string().check(z.maxLength(5000))),
+        name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+        phone: /* @__PURE__ */ z.optional(
+          /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+        ),
       }),
-      z.literal(''),
+      /* @__PURE__ */ z.literal(''),
     ]),
   ),
-  source: z.optional(z.string().check(z.maxLength(5000))),
+  source: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+  ),
   /**
    * Tax details about the customer.
    */
-  tax: z.optional(
-    z.strictObject({
-      ip_address: z.optional(z.union([z.string(), z.literal('')])),
+  tax: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.strictObject({
+      ip_address: /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), /* @__PURE__ */ z.literal('')]),
+      ),
     }),
   ),
   /**
    * The customer's tax exemption. One of `none`, `exempt`, or `reverse`.
    */
-  tax_exempt: z.optional(z.enum(['', 'exempt', 'none', 'reverse'])),
+  tax_exempt: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['', 'exempt', 'none', 'reverse'])),
 });
 
 export const PostCustomersCustomerResponseSchema = CustomerSchema;
@@ -2153,11 +2533,11 @@ export const PostCustomersCustomerErrorSchema = ErrorSchema;
 
 // DeleteCustomersCustomer: DELETE /v1/customers/{customer}
 
-export const DeleteCustomersCustomerPathSchema = z.strictObject({
+export const DeleteCustomersCustomerPathSchema = /* @__PURE__ */ z.strictObject({
   /**
    * ID of the customer.
    */
-  customer: z.string().check(z.maxLength(5000)),
+  customer: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
 });
 
 export const DeleteCustomersCustomerResponseSchema = DeletedCustomerSchema;
@@ -2166,30 +2546,38 @@ export const DeleteCustomersCustomerErrorSchema = ErrorSchema;
 
 // GetCustomersCustomerBalanceTransactions: GET /v1/customers/{customer}/balance_transactions
 
-export const GetCustomersCustomerBalanceTransactionsPathSchema = z.strictObject({
+export const GetCustomersCustomerBalanceTransactionsPathSchema = /* @__PURE__ */ z.strictObject({
   /**
    * ID of the customer.
    */
-  customer: z.string().check(z.maxLength(5000)),
+  customer: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
 });
 
-export const GetCustomersCustomerBalanceTransactionsQuerySchema = z.strictObject({
+export const GetCustomersCustomerBalanceTransactionsQuerySchema = /* @__PURE__ */ z.strictObject({
   /**
    * A transaction ID used as a cursor: the page ends just before this object. Use it to fetch the previous page.
    */
-  ending_before: z.optional(z.string().check(z.maxLength(5000))),
+  ending_before: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+  ),
   /**
    * Names of fields in the response that should be returned as full objects instead of IDs.
    */
-  expand: z.optional(z.array(z.string().check(z.maxLength(5000)))),
+  expand: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000))),
+  ),
   /**
    * Maximum number of transactions to return, between 1 and 100. Stripe uses 10 when it is left out.
    */
-  limit: z.optional(z.int().check(z.minimum(1), z.maximum(100))),
+  limit: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(100)),
+  ),
   /**
    * A transaction ID used as a cursor: the page starts just after this object. Use it to fetch the next page.
    */
-  starting_after: z.optional(z.string().check(z.maxLength(5000))),
+  starting_after: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+  ),
 });
 
 export const GetCustomersCustomerBalanceTransactionsResponseSchema =
@@ -2199,34 +2587,43 @@ export const GetCustomersCustomerBalanceTransactionsErrorSchema = ErrorSchema;
 
 // PostCustomersCustomerBalanceTransactions: POST /v1/customers/{customer}/balance_transactions
 
-export const PostCustomersCustomerBalanceTransactionsPathSchema = z.strictObject({
+export const PostCustomersCustomerBalanceTransactionsPathSchema = /* @__PURE__ */ z.strictObject({
   /**
    * ID of the customer.
    */
-  customer: z.string().check(z.maxLength(5000)),
+  customer: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
 });
 
-export const PostCustomersCustomerBalanceTransactionsBodySchema = z.strictObject({
+export const PostCustomersCustomerBalanceTransactionsBodySchema = /* @__PURE__ */ z.strictObject({
   /**
    * Amount to add to the balance, in the smallest currency unit. Negative for a credit, positive for a debit.
    */
-  amount: z.int(),
+  amount: /* @__PURE__ */ z.int(),
   /**
    * Lowercase three-letter ISO currency code; picks which invoice credit balance the entry applies to. Sets the customer's currency if it has none yet.
    */
-  currency: z.string(),
+  currency: /* @__PURE__ */ z.string(),
   /**
    * Free-form text to keep with the entry, for example to show to the customer.
    */
-  description: z.optional(z.string().check(z.maxLength(350))),
+  description: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(350)),
+  ),
   /**
    * Names of fields in the response that should be returned as full objects instead of IDs.
    */
-  expand: z.optional(z.array(z.string().check(z.maxLength(5000)))),
+  expand: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000))),
+  ),
   /**
    * Your own key-value pairs to store on the entry. `""` clears them all; a key sent with `""` removes that key.
    */
-  metadata: z.optional(z.union([z.record(z.string(), z.string()), z.literal('')])),
+  metadata: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.union([
+      /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string()),
+      /* @__PURE__ */ z.literal(''),
+    ]),
+  ),
 });
 
 export const PostCustomersCustomerBalanceTransactionsResponseSchema =
@@ -2236,23 +2633,27 @@ export const PostCustomersCustomerBalanceTransactionsErrorSchema = ErrorSchema;
 
 // GetCustomersCustomerBalanceTransactionsTransaction: GET /v1/customers/{customer}/balance_transactions/{transaction}
 
-export const GetCustomersCustomerBalanceTransactionsTransactionPathSchema = z.strictObject({
-  /**
-   * ID of the customer.
-   */
-  customer: z.string().check(z.maxLength(5000)),
-  /**
-   * ID of the balance transaction.
-   */
-  transaction: z.string(),
-});
+export const GetCustomersCustomerBalanceTransactionsTransactionPathSchema =
+  /* @__PURE__ */ z.strictObject({
+    /**
+     * ID of the customer.
+     */
+    customer: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+    /**
+     * ID of the balance transaction.
+     */
+    transaction: /* @__PURE__ */ z.string(),
+  });
 
-export const GetCustomersCustomerBalanceTransactionsTransactionQuerySchema = z.strictObject({
-  /**
-   * Names of fields in the response that should be returned as full objects instead of IDs.
-   */
-  expand: z.optional(z.array(z.string().check(z.maxLength(5000)))),
-});
+export const GetCustomersCustomerBalanceTransactionsTransactionQuerySchema =
+  /* @__PURE__ */ z.strictObject({
+    /**
+     * Names of fields in the response that should be returned as full objects instead of IDs.
+     */
+    expand: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000))),
+    ),
+  });
 
 export const GetCustomersCustomerBalanceTransactionsTransactionResponseSchema =
   CustomerBalanceTransactionSchema;
@@ -2261,31 +2662,42 @@ export const GetCustomersCustomerBalanceTransactionsTransactionErrorSchema = Err
 
 // PostCustomersCustomerBalanceTransactionsTransaction: POST /v1/customers/{customer}/balance_transactions/{transaction}
 
-export const PostCustomersCustomerBalanceTransactionsTransactionPathSchema = z.strictObject({
-  /**
-   * ID of the customer.
-   */
-  customer: z.string().check(z.maxLength(5000)),
-  /**
-   * ID of the balance transaction.
-   */
-  transaction: z.string().check(z.maxLength(5000)),
-});
+export const PostCustomersCustomerBalanceTransactionsTransactionPathSchema =
+  /* @__PURE__ */ z.strictObject({
+    /**
+     * ID of the customer.
+     */
+    customer: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+    /**
+     * ID of the balance transaction.
+     */
+    transaction: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+  });
 
-export const PostCustomersCustomerBalanceTransactionsTransactionBodySchema = z.strictObject({
-  /**
-   * Free-form text to keep with the entry, for example to show to the customer.
-   */
-  description: z.optional(z.string().check(z.maxLength(350))),
-  /**
-   * Names of fields in the response that should be returned as full objects instead of IDs.
-   */
-  expand: z.optional(z.array(z.string().check(z.maxLength(5000)))),
-  /**
-   * Your own key-value pairs to store on the entry. `""` clears them all; a key sent with `""` removes that key.
-   */
-  metadata: z.optional(z.union([z.record(z.string(), z.string()), z.literal('')])),
-});
+export const PostCustomersCustomerBalanceTransactionsTransactionBodySchema =
+  /* @__PURE__ */ z.strictObject({
+    /**
+     * Free-form text to keep with the entry, for example to show to the customer.
+     */
+    description: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(350)),
+    ),
+    /**
+     * Names of fields in the response that should be returned as full objects instead of IDs.
+     */
+    expand: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000))),
+    ),
+    /**
+     * Your own key-value pairs to store on the entry. `""` clears them all; a key sent with `""` removes that key.
+     */
+    metadata: /* @__PURE__ */ z.optional(
+      /* @__PURE__ */ z.union([
+        /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string()),
+        /* @__PURE__ */ z.literal(''),
+      ]),
+    ),
+  });
 
 export const PostCustomersCustomerBalanceTransactionsTransactionResponseSchema =
   CustomerBalanceTransactionSchema;
@@ -2294,18 +2706,20 @@ export const PostCustomersCustomerBalanceTransactionsTransactionErrorSchema = Er
 
 // GetCustomersCustomerCashBalance: GET /v1/customers/{customer}/cash_balance
 
-export const GetCustomersCustomerCashBalancePathSchema = z.strictObject({
+export const GetCustomersCustomerCashBalancePathSchema = /* @__PURE__ */ z.strictObject({
   /**
    * ID of the customer.
    */
-  customer: z.string().check(z.maxLength(5000)),
+  customer: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
 });
 
-export const GetCustomersCustomerCashBalanceQuerySchema = z.strictObject({
+export const GetCustomersCustomerCashBalanceQuerySchema = /* @__PURE__ */ z.strictObject({
   /**
    * Names of fields in the response that should be returned as full objects instead of IDs.
    */
-  expand: z.optional(z.array(z.string().check(z.maxLength(5000)))),
+  expand: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000))),
+  ),
 });
 
 export const GetCustomersCustomerCashBalanceResponseSchema = CashBalanceSchema;
@@ -2314,27 +2728,31 @@ export const GetCustomersCustomerCashBalanceErrorSchema = ErrorSchema;
 
 // PostCustomersCustomerCashBalance: POST /v1/customers/{customer}/cash_balance
 
-export const PostCustomersCustomerCashBalancePathSchema = z.strictObject({
+export const PostCustomersCustomerCashBalancePathSchema = /* @__PURE__ */ z.strictObject({
   /**
    * ID of the customer.
    */
-  customer: z.string().check(z.maxLength(5000)),
+  customer: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
 });
 
-export const PostCustomersCustomerCashBalanceBodySchema = z.strictObject({
+export const PostCustomersCustomerCashBalanceBodySchema = /* @__PURE__ */ z.strictObject({
   /**
    * Names of fields in the response that should be returned as full objects instead of IDs.
    */
-  expand: z.optional(z.array(z.string().check(z.maxLength(5000)))),
+  expand: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000))),
+  ),
   /**
    * Settings of the cash balance to change.
    */
-  settings: z.optional(
-    z.strictObject({
+  settings: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.strictObject({
       /**
        * How incoming funds are matched to payments: `automatic`, `manual`, or `merchant_default` to follow the account's setting.
        */
-      reconciliation_mode: z.optional(z.enum(['automatic', 'manual', 'merchant_default'])),
+      reconciliation_mode: /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.enum(['automatic', 'manual', 'merchant_default']),
+      ),
     }),
   ),
 });
@@ -2345,11 +2763,11 @@ export const PostCustomersCustomerCashBalanceErrorSchema = ErrorSchema;
 
 // DeleteCustomersCustomerDiscount: DELETE /v1/customers/{customer}/discount
 
-export const DeleteCustomersCustomerDiscountPathSchema = z.strictObject({
+export const DeleteCustomersCustomerDiscountPathSchema = /* @__PURE__ */ z.strictObject({
   /**
    * ID of the customer.
    */
-  customer: z.string().check(z.maxLength(5000)),
+  customer: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
 });
 
 export const DeleteCustomersCustomerDiscountResponseSchema = DeletedDiscountSchema;
@@ -2358,30 +2776,38 @@ export const DeleteCustomersCustomerDiscountErrorSchema = ErrorSchema;
 
 // GetCustomersCustomerTaxIds: GET /v1/customers/{customer}/tax_ids
 
-export const GetCustomersCustomerTaxIdsPathSchema = z.strictObject({
+export const GetCustomersCustomerTaxIdsPathSchema = /* @__PURE__ */ z.strictObject({
   /**
    * ID of the customer.
    */
-  customer: z.string().check(z.maxLength(5000)),
+  customer: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
 });
 
-export const GetCustomersCustomerTaxIdsQuerySchema = z.strictObject({
+export const GetCustomersCustomerTaxIdsQuerySchema = /* @__PURE__ */ z.strictObject({
   /**
    * A tax ID used as a cursor: the page ends just before this object. Use it to fetch the previous page.
    */
-  ending_before: z.optional(z.string().check(z.maxLength(5000))),
+  ending_before: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+  ),
   /**
    * Names of fields in the response that should be returned as full objects instead of IDs.
    */
-  expand: z.optional(z.array(z.string().check(z.maxLength(5000)))),
+  expand: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000))),
+  ),
   /**
    * Maximum number of tax IDs to return, between 1 and 100. Stripe uses 10 when it is left out.
    */
-  limit: z.optional(z.int().check(z.minimum(1), z.maximum(100))),
+  limit: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(100)),
+  ),
   /**
    * A tax ID used as a cursor: the page starts just after this object. Use it to fetch the next page.
    */
-  starting_after: z.optional(z.string().check(z.maxLength(5000))),
+  starting_after: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
+  ),
 });
 
 export const GetCustomersCustomerTaxIdsResponseSchema = TaxIdListSchema;
@@ -2390,22 +2816,24 @@ export const GetCustomersCustomerTaxIdsErrorSchema = ErrorSchema;
 
 // PostCustomersCustomerTaxIds: POST /v1/customers/{customer}/tax_ids
 
-export const PostCustomersCustomerTaxIdsPathSchema = z.strictObject({
+export const PostCustomersCustomerTaxIdsPathSchema = /* @__PURE__ */ z.strictObject({
   /**
    * ID of the customer.
    */
-  customer: z.string().check(z.maxLength(5000)),
+  customer: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
 });
 
-export const PostCustomersCustomerTaxIdsBodySchema = z.strictObject({
+export const PostCustomersCustomerTaxIdsBodySchema = /* @__PURE__ */ z.strictObject({
   /**
    * Names of fields in the response that should be returned as full objects instead of IDs.
    */
-  expand: z.optional(z.array(z.string().check(z.maxLength(5000)))),
+  expand: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000))),
+  ),
   /**
    * The kind of tax ID, such as `eu_vat` or `us_ein`.
    */
-  type: openEnum([
+  type: /* @__PURE__ */ openEnum([
     'ad_nrt',
     'ae_trn',
     'ar_cuit',
@@ -2481,7 +2909,7 @@ export const PostCustomersCustomerTaxIdsBodySchema = z.strictObject({
   /**
    * The tax ID number itself.
    */
-  value: z.string(),
+  value: /* @__PURE__ */ z.string(),
 });
 
 export const PostCustomersCustomerTaxIdsResponseSchema = TaxIdSchema;
@@ -2490,22 +2918,24 @@ export const PostCustomersCustomerTaxIdsErrorSchema = ErrorSchema;
 
 // GetCustomersCustomerTaxIdsId: GET /v1/customers/{customer}/tax_ids/{id}
 
-export const GetCustomersCustomerTaxIdsIdPathSchema = z.strictObject({
+export const GetCustomersCustomerTaxIdsIdPathSchema = /* @__PURE__ */ z.strictObject({
   /**
    * ID of the customer.
    */
-  customer: z.string().check(z.maxLength(5000)),
+  customer: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
   /**
    * ID of the tax ID.
    */
-  id: z.string(),
+  id: /* @__PURE__ */ z.string(),
 });
 
-export const GetCustomersCustomerTaxIdsIdQuerySchema = z.strictObject({
+export const GetCustomersCustomerTaxIdsIdQuerySchema = /* @__PURE__ */ z.strictObject({
   /**
    * Names of fields in the response that should be returned as full objects instead of IDs.
    */
-  expand: z.optional(z.array(z.string().check(z.maxLength(5000)))),
+  expand: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000))),
+  ),
 });
 
 export const GetCustomersCustomerTaxIdsIdResponseSchema = TaxIdSchema;
@@ -2514,15 +2944,15 @@ export const GetCustomersCustomerTaxIdsIdErrorSchema = ErrorSchema;
 
 // DeleteCustomersCustomerTaxIdsId: DELETE /v1/customers/{customer}/tax_ids/{id}
 
-export const DeleteCustomersCustomerTaxIdsIdPathSchema = z.strictObject({
+export const DeleteCustomersCustomerTaxIdsIdPathSchema = /* @__PURE__ */ z.strictObject({
   /**
    * ID of the customer.
    */
-  customer: z.string().check(z.maxLength(5000)),
+  customer: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
   /**
    * ID of the tax ID.
    */
-  id: z.string(),
+  id: /* @__PURE__ */ z.string(),
 });
 
 export const DeleteCustomersCustomerTaxIdsIdResponseSchema = DeletedTaxIdSchema;

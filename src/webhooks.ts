@@ -67,11 +67,10 @@ export type CustomerEvent = CustomerCreatedEvent | CustomerUpdatedEvent | Custom
 type KnownType = CustomerCreatedEvent['type'] | CustomerUpdatedEvent['type'] | CustomerDeletedEvent['type'];
 type EventOf<Type extends KnownType> = Extract<CustomerEvent, { type: Type }>;
 
-const nullableString = z.optional(z.nullable(z.string()));
-
 // The event envelope is hand-written because the spec subset has no event operation to generate it
 // from; `data.object` reuses the generated customer schemas. Loose objects keep unknown fields.
 function envelope<Type extends z.ZodMiniType<string>, Data extends z.ZodMiniType>(type: Type, object: Data) {
+  const nullableString = z.optional(z.nullable(z.string()));
   return z.looseObject({
     id: z.string(),
     object: z.literal('event'),
@@ -84,16 +83,24 @@ function envelope<Type extends z.ZodMiniType<string>, Data extends z.ZodMiniType
   });
 }
 
-const CustomerEventSchema: z.ZodMiniType<CustomerCreatedEvent | CustomerUpdatedEvent | CustomerDeletedEvent> =
-  z.discriminatedUnion('type', [
-    envelope(z.literal('customer.created'), CustomerSchema),
-    envelope(z.literal('customer.updated'), CustomerSchema),
-    envelope(z.literal('customer.deleted'), z.union([CustomerSchema, DeletedCustomerSchema])),
-  ]);
-const OtherEventSchema: z.ZodMiniType<OtherEvent> = envelope(
-  z.string() as z.ZodMiniType<string & {}>,
-  z.record(z.string(), z.unknown()),
-);
+interface EventSchemas {
+  customer: z.ZodMiniType<CustomerCreatedEvent | CustomerUpdatedEvent | CustomerDeletedEvent>;
+  other: z.ZodMiniType<OtherEvent>;
+}
+let built: EventSchemas | undefined;
+
+/** The event schemas, built on first use: an app that never verifies a webhook carries no zod. */
+function eventSchemas(): EventSchemas {
+  built ??= {
+    customer: z.discriminatedUnion('type', [
+      envelope(z.literal('customer.created'), CustomerSchema),
+      envelope(z.literal('customer.updated'), CustomerSchema),
+      envelope(z.literal('customer.deleted'), z.union([CustomerSchema, DeletedCustomerSchema])),
+    ]),
+    other: envelope(z.string() as z.ZodMiniType<string & {}>, z.record(z.string(), z.unknown())),
+  };
+  return built;
+}
 const KNOWN_TYPES: ReadonlySet<string> =
   new Set<KnownType>(['customer.created', 'customer.updated', 'customer.deleted']);
 
@@ -115,7 +122,7 @@ export interface ConstructEventOptions {
   now?: () => number;
 }
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 function fail(reason: SignatureVerificationReason, message: string, cause?: unknown): never {
   throw new StripeSignatureVerificationError(reason, message, cause);
@@ -215,7 +222,7 @@ export async function constructEvent(
   }
   const type = (json as { type?: unknown } | null)?.type;
   const known = typeof type === 'string' && KNOWN_TYPES.has(type);
-  const result = z.safeParse(known ? CustomerEventSchema : OtherEventSchema, json);
+  const result = z.safeParse(known ? eventSchemas().customer : eventSchemas().other, json);
   if (result.success) return result.data;
   const issues = toValidationIssues(result.error.issues, json);
   const detail = issues.map((i) => `  ${i.field}: ${i.rule}`).join('\n');

@@ -1,3 +1,4 @@
+import { markPure } from './mark-pure.js';
 import { componentIdentifier, operationIdentifier } from './names.js';
 import { schemaRefName, type Document, type Schema } from './openapi.js';
 import { parametersObject, type OperationInfo } from './select.js';
@@ -147,10 +148,10 @@ export function emitSchemasFile(
   });
   const responseNames = [...reached].sort();
   const map = responseNames.map((name) => `${JSON.stringify(name)}: ${componentIdentifier(name, 'response')},`);
-  const body = [...components, ...operationCode].join('\n\n');
+  const body = markPure([...components, ...operationCode].join('\n\n'));
   const code = [
     `import * as z from 'zod/mini';\nimport type { components } from './types.js';`,
-    body.includes('openEnum(') ? OPEN_ENUM : '',
+    body.includes('openEnum(') ? markPure(OPEN_ENUM) : '',
     OPEN_ENUMS,
     '// Components',
     body,
