@@ -16,6 +16,12 @@ export interface ClientOptions {
   /** Allow a non-loopback `http:` baseUrl (a proxy you trust); the key would travel unencrypted. */
   allowHttp?: boolean;
   /**
+   * Allow the key in a web page. Off by default: `createClient` refuses to run where a DOM `document`
+   * exists, because anyone who loads the page can read a key in its JavaScript and act on your Stripe
+   * account. Turn it on only for a page no outsider can load, or a test under jsdom or happy-dom.
+   */
+  dangerouslyAllowBrowser?: boolean;
+  /**
    * The `Stripe-Version` sent with every call. Defaults to the version the generated code describes,
    * so responses have the shapes the types promise.
    */
@@ -77,6 +83,16 @@ function baseUrlIssue(baseUrl: string | undefined, allowHttp: boolean): Validati
   return undefined;
 }
 
+// A page's scripts are public. Browser workers are not detected: they cannot be told apart from
+// Cloudflare Workers and other edge runtimes, where a secret key is safe.
+function browserIssue(allowed: boolean): ValidationIssue | undefined {
+  if (allowed || typeof (globalThis as { document?: unknown }).document === 'undefined') return undefined;
+  const rule =
+    'must not be used in a browser, where anyone who loads the page can read it: call Stripe from your server ' +
+    '(dangerouslyAllowBrowser: true allows it, for a page no outsider can load)';
+  return { path: ['apiKey'], field: 'apiKey', rule };
+}
+
 function optionIssues(options: ClientOptions): ValidationIssue[] {
   const issues = [keyIssue(options?.apiKey), baseUrlIssue(options?.baseUrl, options?.allowHttp === true)];
   for (const field of ['apiVersion', 'stripeAccount'] as const) {
@@ -99,6 +115,8 @@ function randomUUID(): string {
  */
 export function createClient(options: ClientOptions): StripeCustomersClient {
   const issues = optionIssues(options);
+  const browser = browserIssue(options?.dangerouslyAllowBrowser === true);
+  if (browser) issues.push(browser);
   if (issues.length) throw new StripeValidationError(issues, 'Invalid client options');
   return clientOn({
     defaults: {
