@@ -1,0 +1,296 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+
+// `npm run check:package`: what a user installs, checked the way a user meets it. Packs the package
+// (prepack builds dist/ with tsup), lints the tarball with publint and attw, installs it into one
+// scratch app and runs a typed call against the package's own MSW mock from ESM, CommonJS, and
+// TypeScript compiled with node16 and bundler resolution. Exits 1 on the first failure and keeps the
+// scratch directory for a look.
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OK_LINE = 'SMOKE OK'; // every app prints this last, so an app that exits early cannot pass
+
+interface Packed {
+  tarball: string;
+  size: number;
+  unpackedSize: number;
+  files: number;
+}
+
+/** A check that failed; `detail` is the output worth showing. */
+class CheckFailed extends Error {
+  constructor(
+    message: string,
+    readonly detail = '',
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Runs a program without a shell. Output goes to the terminal unless `capture` is set, in which
+ * case stdout is returned and both streams are shown only if the program fails.
+ */
+function run(cmd: string, args: readonly string[], opts: { cwd: string; capture?: boolean }): string {
+  const result = spawnSync(cmd, args, {
+    cwd: opts.cwd,
+    encoding: 'utf8',
+    stdio: opts.capture ? 'pipe' : 'inherit',
+    timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const shown = `${cmd} ${args.join(' ')}`;
+  if (result.error) throw new CheckFailed(`${shown} could not run: ${result.error.message}`);
+  if (result.status !== 0) {
+    const detail = opts.capture ? `${result.stdout ?? ''}${result.stderr ?? ''}` : '';
+    throw new CheckFailed(`${shown} exited with ${result.status ?? result.signal} (in ${opts.cwd})`, detail);
+  }
+  return result.stdout ?? '';
+}
+
+function readJson(path: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+}
+
+/** `npm pack` into `dest`. Lifecycle output (tsup's log) shares stdout with the JSON, so the JSON is found by its opening line. */
+function pack(dest: string): Packed {
+  const stdout = run('npm', ['pack', '--pack-destination', dest, '--json'], { cwd: ROOT, capture: true });
+  const start = stdout.search(/^\[$/m);
+  if (start < 0) throw new CheckFailed('npm pack printed no JSON', stdout);
+  const [info] = JSON.parse(stdout.slice(start)) as { filename: string; size: number; unpackedSize: number; entryCount: number }[];
+  if (!info) throw new CheckFailed('npm pack reported no tarball', stdout);
+  return { tarball: join(dest, info.filename), size: info.size, unpackedSize: info.unpackedSize, files: info.entryCount };
+}
+
+/** publint on the tarball itself (exactly what is published), warnings counted as errors like `publint --strict`. */
+async function lintWithPublint(tarball: string): Promise<void> {
+  const bytes = readFileSync(tarball);
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const { messages, pkg } = await publint({ pack: { tarball: buffer }, strict: true });
+  for (const message of messages) console.log(`  publint ${message.type}: ${formatMessage(message, pkg)}`);
+  const errors = messages.filter((m) => m.type === 'error').length;
+  if (errors > 0) throw new CheckFailed(`publint found ${errors} error(s) (warnings count as errors)`);
+}
+
+/**
+ * attw with its default profile, so node10 resolution (TypeScript's `moduleResolution: node`, still
+ * common in older tsconfigs) is checked too: the subpaths reach their types there through
+ * `typesVersions` in package.json.
+ */
+function checkTypesWithAttw(tarball: string): void {
+  run('npx', ['--no', '--', 'attw', tarball], { cwd: ROOT });
+}
+
+/** One install for all the apps: the tarball, msw in the package's peer range, and the project's TypeScript. */
+function installApp(app: string, tarball: string): void {
+  const pkg = readJson(join(ROOT, 'package.json'));
+  const mswRange = (pkg.peerDependencies as Record<string, string> | undefined)?.msw;
+  if (!mswRange) throw new CheckFailed('package.json has no peerDependencies.msw to install msw by');
+  const tsVersion = readJson(join(ROOT, 'node_modules/typescript/package.json')).version as string;
+  mkdirSync(app, { recursive: true });
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'smoke-app', private: true, type: 'module' }, null, 2));
+  run('npm', ['install', '--no-audit', '--no-fund', tarball, `msw@${mswRange}`, `typescript@${tsVersion}`, '@types/node@20'], {
+    cwd: app,
+  });
+}
+
+// The apps' shared steps: create a customer with the minimal profile, read it back, and see a bad
+// param refused before anything is sent. `main` is called by each app after its own imports.
+const JS_MAIN = `
+async function main() {
+  const mock = createCustomersMock();
+  const server = setupServer(...mock.handlers);
+  server.listen({ onUnhandledRequest: 'error' });
+  try {
+    const stripe = createClient({ apiKey: 'sk_test_123' });
+    const created = await stripe.customers.create({ email: 'jenny@example.com', name: 'Jenny Rosen', metadata: { app_user_id: 'u_42' } });
+    assert.match(created.id, /^cus_/);
+    const again = await stripe.customers.retrieve(created.id);
+    assert.equal(again.email, 'jenny@example.com');
+    assert.equal(again.name, 'Jenny Rosen');
+    assert.deepEqual(again.metadata, { app_user_id: 'u_42' });
+    assert.equal(mock.store.list().length, 1);
+    const error = await stripe.customers.create({ email: 42 }).then(() => undefined, (e) => e);
+    assert.ok(error instanceof StripeValidationError, 'a bad param must throw StripeValidationError, got ' + error);
+    assert.ok(error.issues.some((issue) => issue.field === 'email'), 'the error must name email: ' + error.message);
+    assert.equal(mock.store.list().length, 1, 'a refused call must send nothing');
+  } finally {
+    server.close();
+  }
+  console.log('${OK_LINE}');
+}
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
+`;
+
+const ESM_APP = `import assert from 'node:assert/strict';
+import { setupServer } from 'msw/node';
+import { createClient, StripeValidationError } from 'stripe-customers';
+import { createCustomersMock } from 'stripe-customers/msw';
+${JS_MAIN}`;
+
+const CJS_APP = `const assert = require('node:assert/strict');
+const { setupServer } = require('msw/node');
+const { createClient, StripeValidationError } = require('stripe-customers');
+const { createCustomersMock } = require('stripe-customers/msw');
+${JS_MAIN}`;
+
+// The same in TypeScript, plus two lines that must not compile: if the package's types were
+// missing or \`any\`, the @ts-expect-error comments would be unused, and that is an error too.
+// Used as .mts and .cts under node16 (ESM and CJS resolution of the same source) and as .ts under
+// bundler resolution.
+const TS_APP = `import assert from 'node:assert/strict';
+import { setupServer } from 'msw/node';
+import { createClient, StripeValidationError, type Customer, type StripeCustomersClient } from 'stripe-customers';
+import { createCustomersMock, type CustomersMock } from 'stripe-customers/msw';
+
+function mustNotCompile(stripe: StripeCustomersClient, customer: Customer): void {
+  // @ts-expect-error \`nickname\` is not a param of customers.create
+  void stripe.customers.create({ email: 'a@example.com', nickname: 'Jen' });
+  // @ts-expect-error \`email\` is string | null | undefined, never a number
+  const email: number = customer.email;
+  void email;
+}
+void mustNotCompile;
+
+async function main(): Promise<void> {
+  const mock: CustomersMock = createCustomersMock();
+  const server = setupServer(...mock.handlers);
+  server.listen({ onUnhandledRequest: 'error' });
+  try {
+    const stripe = createClient({ apiKey: 'sk_test_123' });
+    const created: Customer = await stripe.customers.create({
+      email: 'jenny@example.com',
+      name: 'Jenny Rosen',
+      metadata: { app_user_id: 'u_42' },
+    });
+    assert.match(created.id, /^cus_/);
+    const again = await stripe.customers.retrieve(created.id);
+    if ('deleted' in again) throw new Error('retrieve returned a deleted customer');
+    const email: string | null | undefined = again.email;
+    assert.equal(email, 'jenny@example.com');
+    assert.equal(again.name, 'Jenny Rosen');
+    assert.deepEqual(again.metadata, { app_user_id: 'u_42' });
+    const error: unknown = await stripe.customers.create({ email: 42 as unknown as string }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof StripeValidationError, 'a bad param must throw StripeValidationError');
+    assert.ok(error.issues.some((issue) => issue.field === 'email'), 'the error must name email: ' + error.message);
+    assert.equal(mock.store.list().length, 1, 'a refused call must send nothing');
+  } finally {
+    server.close();
+  }
+  console.log('${OK_LINE}');
+}
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
+`;
+
+/** A strict tsconfig for one resolution mode, emitting to `out-<name>`. */
+function tsconfig(name: string, module: string, files: string[], skipLibCheck = false): object {
+  const compilerOptions = { module, moduleResolution: module === 'esnext' ? 'bundler' : module, target: 'es2022' };
+  return { compilerOptions: { ...compilerOptions, types: ['node'], strict: true, skipLibCheck, outDir: `out-${name}` }, files };
+}
+
+// skipLibCheck is off, so the package's .d.ts files (and msw's and zod's) are type-checked as a
+// strict user project would have them. The default lib (with DOM) is kept: msw's types need DOM.
+const TSCONFIGS: Record<string, object> = {
+  'tsconfig.node16-esm.json': tsconfig('node16-esm', 'node16', ['node16-esm.mts']),
+  // CommonJS under node16 has skipLibCheck on: msw's own CJS typings import the ESM-only `rettime`
+  // and `type-fest` (TS1479 in node_modules/msw/lib/**/*.d.ts), whoever imports msw/node from CJS.
+  // The package's .d.cts files still type this app's code, so the @ts-expect-error lines hold.
+  'tsconfig.node16-cjs.json': tsconfig('node16-cjs', 'node16', ['node16-cjs.cts'], true),
+  'tsconfig.bundler.json': tsconfig('bundler', 'esnext', ['bundler.ts']),
+};
+
+function writeApps(app: string): void {
+  writeFileSync(join(app, 'esm.mjs'), ESM_APP);
+  writeFileSync(join(app, 'cjs.cjs'), CJS_APP);
+  writeFileSync(join(app, 'node16-esm.mts'), TS_APP);
+  writeFileSync(join(app, 'node16-cjs.cts'), TS_APP);
+  writeFileSync(join(app, 'bundler.ts'), TS_APP);
+  for (const [name, config] of Object.entries(TSCONFIGS)) writeFileSync(join(app, name), JSON.stringify(config, null, 2));
+}
+
+/** Runs one app with node; it passes if it exits 0 having printed the OK line. */
+function runApp(app: string, file: string): void {
+  const stdout = run(process.execPath, [file], { cwd: app, capture: true });
+  if (!stdout.includes(OK_LINE)) throw new CheckFailed(`${file} exited 0 without finishing`, stdout);
+}
+
+function compile(app: string, tsconfig: string): void {
+  run(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', tsconfig], { cwd: app, capture: true });
+}
+
+const steps: { name: string; seconds: number }[] = [];
+
+/** Runs one named check, timing it, and returns what it returns; a failure is rethrown with the check's name. */
+async function step<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
+  const started = performance.now();
+  console.log(`\n▶ ${name}`);
+  let value: T;
+  try {
+    value = await fn();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new CheckFailed(`${name}: ${message}`, error instanceof CheckFailed ? error.detail : '');
+  }
+  const seconds = (performance.now() - started) / 1000;
+  steps.push({ name, seconds });
+  console.log(`✓ ${name} (${seconds.toFixed(1)} s)`);
+  return value;
+}
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const work = mkdtempSync(join(tmpdir(), 'stripe-customers-check-package-'));
+  const app = join(work, 'app');
+  let packed: Packed;
+  try {
+    packed = await step('npm pack (prepack builds dist/)', () => pack(work));
+    const { tarball } = packed;
+    await step('publint --strict on the tarball', () => lintWithPublint(tarball));
+    await step('attw on the tarball', () => checkTypesWithAttw(tarball));
+    await step('install the tarball into a scratch app', () => installApp(app, tarball));
+    writeApps(app);
+    await step('ESM app (esm.mjs)', () => runApp(app, 'esm.mjs'));
+    await step('CommonJS app (cjs.cjs)', () => runApp(app, 'cjs.cjs'));
+    await step('TypeScript, node16 resolution, ESM: tsc, then run the .mjs it emits', () => {
+      compile(app, 'tsconfig.node16-esm.json');
+      runApp(app, 'out-node16-esm/node16-esm.mjs');
+    });
+    await step('TypeScript, node16 resolution, CommonJS: tsc, then run the .cjs it emits', () => {
+      compile(app, 'tsconfig.node16-cjs.json');
+      runApp(app, 'out-node16-cjs/node16-cjs.cjs');
+    });
+    await step('TypeScript, bundler resolution: tsc, then run the .js it emits', () => {
+      compile(app, 'tsconfig.bundler.json');
+      runApp(app, 'out-bundler/bundler.js');
+    });
+  } catch (error) {
+    const failed = error instanceof CheckFailed ? error : new CheckFailed(String(error));
+    if (failed.detail) console.error(failed.detail.trimEnd());
+    console.error(`\n✗ check-package failed: ${failed.message}\n  Scratch files kept in ${work}`);
+    process.exitCode = 1;
+    return;
+  }
+  rmSync(work, { recursive: true, force: true });
+  const { size, unpackedSize, files } = packed;
+  console.log(`\ncheck-package passed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`  tarball: ${kb(size)} (${kb(unpackedSize)} unpacked), ${files} files`);
+  for (const { name, seconds } of steps) console.log(`  ✓ ${name} (${seconds.toFixed(1)} s)`);
+}
+
+await main();
