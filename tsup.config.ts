@@ -4,10 +4,8 @@ export default defineConfig([
   {
     entry: { index: 'src/index.ts', msw: 'src/msw.ts', schemas: 'generated/schemas.ts' },
     format: ['esm', 'cjs'],
-    // rollup-plugin-dts cannot parse the declarations tsc prints when a JSDoc comment lands inside an
-    // indexed access type (`components["schemas"] /** ... */ ["customer"]`), so comments are removed
-    // from the bundled .d.ts for now; the source and generated/ keep every description.
-    dts: { compilerOptions: { removeComments: true } },
+    // Types keep every description and @example from the source and generated/.
+    dts: true,
     clean: true,
     sourcemap: true,
     target: 'es2022',
