@@ -105,10 +105,19 @@ function checkObject(check: Shape, value: unknown, path: Path, out: Problem[]): 
   }
 }
 
+/** The list with the fewest entries (the first of equals), or `undefined` for none. */
+export function fewest<T>(lists: readonly (readonly T[])[]): readonly T[] | undefined {
+  let best: readonly T[] | undefined;
+  for (const list of lists) if (best === undefined || list.length < best.length) best = list;
+  return best;
+}
+
 /**
- * A union: fine if any branch fits. Otherwise the branch the value was meant for speaks (the object,
- * not the `""` unset); when every branch wanted another kind of value altogether, one problem lists
- * what each wanted: `expected object or "", got integer`.
+ * A union: fine if any branch fits. Otherwise the branch the value was meant for speaks: not one that
+ * wanted another kind of value (the `""` unset, given an object), and of the rest the one with the
+ * fewest problems (a card with one bad field is a card, not a bank account missing five). When every
+ * branch wanted another kind of value, one problem lists what each wanted: `expected object or "",
+ * got integer`.
  */
 function checkUnion(branches: readonly Check[], value: unknown, path: Path, out: Problem[]): void {
   const failures: Problem[][] = [];
@@ -119,7 +128,7 @@ function checkUnion(branches: readonly Check[], value: unknown, path: Path, out:
     failures.push(found);
   }
   const depth = path.length;
-  const meant = failures.find((found) => !found.every((p) => p.expected !== undefined && p.path.length === depth));
+  const meant = fewest(failures.filter((found) => !found.every((p) => p.expected !== undefined && p.path.length === depth)));
   if (meant) {
     out.push(...meant);
     return;

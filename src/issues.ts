@@ -1,5 +1,6 @@
 import type { $ZodIssue } from 'zod/v4/core';
 import type { ValidationIssue } from './errors.js';
+import { fewest } from './check.js';
 import { formatPath } from './format-path.js';
 
 type Path = readonly PropertyKey[];
@@ -56,7 +57,7 @@ function expectation(branch: readonly $ZodIssue[]): string {
 /**
  * Turns zod issues into issues a person can act on: each with the full path from the params root
  * and the rule in words. `root` is the value that was validated; it supplies what was received.
- * A failed union reports the branch the value was meant for (the object, not the `""` unset).
+ * A failed union reports the branch the value was meant for, chosen as `check.ts` chooses it.
  */
 export function toValidationIssues(issues: readonly $ZodIssue[], root: unknown, base: Path = []): ValidationIssue[] {
   return issues.flatMap((i): ValidationIssue[] => {
@@ -82,8 +83,10 @@ export function toValidationIssues(issues: readonly $ZodIssue[], root: unknown, 
       case 'unrecognized_keys':
         return i.keys.map((key) => issue([...path, key], 'unknown parameter'));
       case 'invalid_union': {
-        const meant = i.errors.filter((branch) => !isKindMismatch(branch));
-        if (meant.length > 0) return toValidationIssues(meant[0]!, root, path);
+        const meant = fewest(
+          i.errors.filter((branch) => !isKindMismatch(branch)).map((branch) => toValidationIssues(branch, root, path)),
+        );
+        if (meant) return [...meant];
         const received = valueAt(root, path);
         if (received === undefined) return [issue(path, 'required')];
         const expected = [...new Set(i.errors.map(expectation))].join(' or ');
