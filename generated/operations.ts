@@ -82,10 +82,10 @@ export const operations = {
     path: '/v1/customers',
     pathParams: [],
     pathSchema: null,
-    querySchema: GetCustomersQuerySchema,
+    querySchema: GetCustomersQuerySchema as typeof GetCustomersQuerySchema,
     bodySchema: null,
-    responseSchema: GetCustomersResponseSchema,
-    errorSchema: GetCustomersErrorSchema,
+    responseSchema: GetCustomersResponseSchema as typeof GetCustomersResponseSchema,
+    errorSchema: GetCustomersErrorSchema as typeof GetCustomersErrorSchema,
   },
   /**
    * Create a customer
@@ -97,9 +97,9 @@ export const operations = {
     pathParams: [],
     pathSchema: null,
     querySchema: null,
-    bodySchema: PostCustomersBodySchema,
-    responseSchema: PostCustomersResponseSchema,
-    errorSchema: PostCustomersErrorSchema,
+    bodySchema: PostCustomersBodySchema as typeof PostCustomersBodySchema,
+    responseSchema: PostCustomersResponseSchema as typeof PostCustomersResponseSchema,
+    errorSchema: PostCustomersErrorSchema as typeof PostCustomersErrorSchema,
   },
   /**
    * Search customers
@@ -110,10 +110,10 @@ export const operations = {
     path: '/v1/customers/search',
     pathParams: [],
     pathSchema: null,
-    querySchema: GetCustomersSearchQuerySchema,
+    querySchema: GetCustomersSearchQuerySchema as typeof GetCustomersSearchQuerySchema,
     bodySchema: null,
-    responseSchema: GetCustomersSearchResponseSchema,
-    errorSchema: GetCustomersSearchErrorSchema,
+    responseSchema: GetCustomersSearchResponseSchema as typeof GetCustomersSearchResponseSchema,
+    errorSchema: GetCustomersSearchErrorSchema as typeof GetCustomersSearchErrorSchema,
   },
   /**
    * Retrieve a customer
@@ -123,11 +123,11 @@ export const operations = {
     method: 'get',
     path: '/v1/customers/{customer}',
     pathParams: ['customer'],
-    pathSchema: GetCustomersCustomerPathSchema,
-    querySchema: GetCustomersCustomerQuerySchema,
+    pathSchema: GetCustomersCustomerPathSchema as typeof GetCustomersCustomerPathSchema,
+    querySchema: GetCustomersCustomerQuerySchema as typeof GetCustomersCustomerQuerySchema,
     bodySchema: null,
-    responseSchema: GetCustomersCustomerResponseSchema,
-    errorSchema: GetCustomersCustomerErrorSchema,
+    responseSchema: GetCustomersCustomerResponseSchema as typeof GetCustomersCustomerResponseSchema,
+    errorSchema: GetCustomersCustomerErrorSchema as typeof GetCustomersCustomerErrorSchema,
   },
   /**
    * Update a customer
@@ -137,11 +137,12 @@ export const operations = {
     method: 'post',
     path: '/v1/customers/{customer}',
     pathParams: ['customer'],
-    pathSchema: PostCustomersCustomerPathSchema,
+    pathSchema: PostCustomersCustomerPathSchema as typeof PostCustomersCustomerPathSchema,
     querySchema: null,
-    bodySchema: PostCustomersCustomerBodySchema,
-    responseSchema: PostCustomersCustomerResponseSchema,
-    errorSchema: PostCustomersCustomerErrorSchema,
+    bodySchema: PostCustomersCustomerBodySchema as typeof PostCustomersCustomerBodySchema,
+    responseSchema:
+      PostCustomersCustomerResponseSchema as typeof PostCustomersCustomerResponseSchema,
+    errorSchema: PostCustomersCustomerErrorSchema as typeof PostCustomersCustomerErrorSchema,
   },
   /**
    * Delete a customer
@@ -151,11 +152,12 @@ export const operations = {
     method: 'delete',
     path: '/v1/customers/{customer}',
     pathParams: ['customer'],
-    pathSchema: DeleteCustomersCustomerPathSchema,
+    pathSchema: DeleteCustomersCustomerPathSchema as typeof DeleteCustomersCustomerPathSchema,
     querySchema: null,
     bodySchema: null,
-    responseSchema: DeleteCustomersCustomerResponseSchema,
-    errorSchema: DeleteCustomersCustomerErrorSchema,
+    responseSchema:
+      DeleteCustomersCustomerResponseSchema as typeof DeleteCustomersCustomerResponseSchema,
+    errorSchema: DeleteCustomersCustomerErrorSchema as typeof DeleteCustomersCustomerErrorSchema,
   },
   /**
    * List a customer's balance transactions
@@ -165,11 +167,15 @@ export const operations = {
     method: 'get',
     path: '/v1/customers/{customer}/balance_transactions',
     pathParams: ['customer'],
-    pathSchema: GetCustomersCustomerBalanceTransactionsPathSchema,
-    querySchema: GetCustomersCustomerBalanceTransactionsQuerySchema,
+    pathSchema:
+      GetCustomersCustomerBalanceTransactionsPathSchema as typeof GetCustomersCustomerBalanceTransactionsPathSchema,
+    querySchema:
+      GetCustomersCustomerBalanceTransactionsQuerySchema as typeof GetCustomersCustomerBalanceTransactionsQuerySchema,
     bodySchema: null,
-    responseSchema: GetCustomersCustomerBalanceTransactionsResponseSchema,
-    errorSchema: GetCustomersCustomerBalanceTransactionsErrorSchema,
+    responseSchema:
+      GetCustomersCustomerBalanceTransactionsResponseSchema as typeof GetCustomersCustomerBalanceTransactionsResponseSchema,
+    errorSchema:
+      GetCustomersCustomerBalanceTransactionsErrorSchema as typeof GetCustomersCustomerBalanceTransactionsErrorSchema,
   },
   /**
    * Create a balance transaction
@@ -179,11 +185,15 @@ export const operations = {
     method: 'post',
     path: '/v1/customers/{customer}/balance_transactions',
     pathParams: ['customer'],
-    pathSchema: PostCustomersCustomerBalanceTransactionsPathSchema,
+    pathSchema:
+      PostCustomersCustomerBalanceTransactionsPathSchema as typeof PostCustomersCustomerBalanceTransactionsPathSchema,
     querySchema: null,
-    bodySchema: PostCustomersCustomerBalanceTransactionsBodySchema,
-    responseSchema: PostCustomersCustomerBalanceTransactionsResponseSchema,
-    errorSchema: PostCustomersCustomerBalanceTransactionsErrorSchema,
+    bodySchema:
+      PostCustomersCustomerBalanceTransactionsBodySchema as typeof PostCustomersCustomerBalanceTransactionsBodySchema,
+    responseSchema:
+      PostCustomersCustomerBalanceTransactionsResponseSchema as typeof PostCustomersCustomerBalanceTransactionsResponseSchema,
+    errorSchema:
+      PostCustomersCustomerBalanceTransactionsErrorSchema as typeof PostCustomersCustomerBalanceTransactionsErrorSchema,
   },
   /**
    * Retrieve a balance transaction
@@ -193,11 +203,15 @@ export const operations = {
     method: 'get',
     path: '/v1/customers/{customer}/balance_transactions/{transaction}',
     pathParams: ['customer', 'transaction'],
-    pathSchema: GetCustomersCustomerBalanceTransactionsTransactionPathSchema,
-    querySchema: GetCustomersCustomerBalanceTransactionsTransactionQuerySchema,
+    pathSchema:
+      GetCustomersCustomerBalanceTransactionsTransactionPathSchema as typeof GetCustomersCustomerBalanceTransactionsTransactionPathSchema,
+    querySchema:
+      GetCustomersCustomerBalanceTransactionsTransactionQuerySchema as typeof GetCustomersCustomerBalanceTransactionsTransactionQuerySchema,
     bodySchema: null,
-    responseSchema: GetCustomersCustomerBalanceTransactionsTransactionResponseSchema,
-    errorSchema: GetCustomersCustomerBalanceTransactionsTransactionErrorSchema,
+    responseSchema:
+      GetCustomersCustomerBalanceTransactionsTransactionResponseSchema as typeof GetCustomersCustomerBalanceTransactionsTransactionResponseSchema,
+    errorSchema:
+      GetCustomersCustomerBalanceTransactionsTransactionErrorSchema as typeof GetCustomersCustomerBalanceTransactionsTransactionErrorSchema,
   },
   /**
    * Update a balance transaction
@@ -207,11 +221,15 @@ export const operations = {
     method: 'post',
     path: '/v1/customers/{customer}/balance_transactions/{transaction}',
     pathParams: ['customer', 'transaction'],
-    pathSchema: PostCustomersCustomerBalanceTransactionsTransactionPathSchema,
+    pathSchema:
+      PostCustomersCustomerBalanceTransactionsTransactionPathSchema as typeof PostCustomersCustomerBalanceTransactionsTransactionPathSchema,
     querySchema: null,
-    bodySchema: PostCustomersCustomerBalanceTransactionsTransactionBodySchema,
-    responseSchema: PostCustomersCustomerBalanceTransactionsTransactionResponseSchema,
-    errorSchema: PostCustomersCustomerBalanceTransactionsTransactionErrorSchema,
+    bodySchema:
+      PostCustomersCustomerBalanceTransactionsTransactionBodySchema as typeof PostCustomersCustomerBalanceTransactionsTransactionBodySchema,
+    responseSchema:
+      PostCustomersCustomerBalanceTransactionsTransactionResponseSchema as typeof PostCustomersCustomerBalanceTransactionsTransactionResponseSchema,
+    errorSchema:
+      PostCustomersCustomerBalanceTransactionsTransactionErrorSchema as typeof PostCustomersCustomerBalanceTransactionsTransactionErrorSchema,
   },
   /**
    * Retrieve a cash balance
@@ -221,11 +239,15 @@ export const operations = {
     method: 'get',
     path: '/v1/customers/{customer}/cash_balance',
     pathParams: ['customer'],
-    pathSchema: GetCustomersCustomerCashBalancePathSchema,
-    querySchema: GetCustomersCustomerCashBalanceQuerySchema,
+    pathSchema:
+      GetCustomersCustomerCashBalancePathSchema as typeof GetCustomersCustomerCashBalancePathSchema,
+    querySchema:
+      GetCustomersCustomerCashBalanceQuerySchema as typeof GetCustomersCustomerCashBalanceQuerySchema,
     bodySchema: null,
-    responseSchema: GetCustomersCustomerCashBalanceResponseSchema,
-    errorSchema: GetCustomersCustomerCashBalanceErrorSchema,
+    responseSchema:
+      GetCustomersCustomerCashBalanceResponseSchema as typeof GetCustomersCustomerCashBalanceResponseSchema,
+    errorSchema:
+      GetCustomersCustomerCashBalanceErrorSchema as typeof GetCustomersCustomerCashBalanceErrorSchema,
   },
   /**
    * Update a cash balance's settings
@@ -235,11 +257,15 @@ export const operations = {
     method: 'post',
     path: '/v1/customers/{customer}/cash_balance',
     pathParams: ['customer'],
-    pathSchema: PostCustomersCustomerCashBalancePathSchema,
+    pathSchema:
+      PostCustomersCustomerCashBalancePathSchema as typeof PostCustomersCustomerCashBalancePathSchema,
     querySchema: null,
-    bodySchema: PostCustomersCustomerCashBalanceBodySchema,
-    responseSchema: PostCustomersCustomerCashBalanceResponseSchema,
-    errorSchema: PostCustomersCustomerCashBalanceErrorSchema,
+    bodySchema:
+      PostCustomersCustomerCashBalanceBodySchema as typeof PostCustomersCustomerCashBalanceBodySchema,
+    responseSchema:
+      PostCustomersCustomerCashBalanceResponseSchema as typeof PostCustomersCustomerCashBalanceResponseSchema,
+    errorSchema:
+      PostCustomersCustomerCashBalanceErrorSchema as typeof PostCustomersCustomerCashBalanceErrorSchema,
   },
   /**
    * Delete a customer discount
@@ -249,11 +275,14 @@ export const operations = {
     method: 'delete',
     path: '/v1/customers/{customer}/discount',
     pathParams: ['customer'],
-    pathSchema: DeleteCustomersCustomerDiscountPathSchema,
+    pathSchema:
+      DeleteCustomersCustomerDiscountPathSchema as typeof DeleteCustomersCustomerDiscountPathSchema,
     querySchema: null,
     bodySchema: null,
-    responseSchema: DeleteCustomersCustomerDiscountResponseSchema,
-    errorSchema: DeleteCustomersCustomerDiscountErrorSchema,
+    responseSchema:
+      DeleteCustomersCustomerDiscountResponseSchema as typeof DeleteCustomersCustomerDiscountResponseSchema,
+    errorSchema:
+      DeleteCustomersCustomerDiscountErrorSchema as typeof DeleteCustomersCustomerDiscountErrorSchema,
   },
   /**
    * List a customer's tax IDs
@@ -263,11 +292,14 @@ export const operations = {
     method: 'get',
     path: '/v1/customers/{customer}/tax_ids',
     pathParams: ['customer'],
-    pathSchema: GetCustomersCustomerTaxIdsPathSchema,
-    querySchema: GetCustomersCustomerTaxIdsQuerySchema,
+    pathSchema: GetCustomersCustomerTaxIdsPathSchema as typeof GetCustomersCustomerTaxIdsPathSchema,
+    querySchema:
+      GetCustomersCustomerTaxIdsQuerySchema as typeof GetCustomersCustomerTaxIdsQuerySchema,
     bodySchema: null,
-    responseSchema: GetCustomersCustomerTaxIdsResponseSchema,
-    errorSchema: GetCustomersCustomerTaxIdsErrorSchema,
+    responseSchema:
+      GetCustomersCustomerTaxIdsResponseSchema as typeof GetCustomersCustomerTaxIdsResponseSchema,
+    errorSchema:
+      GetCustomersCustomerTaxIdsErrorSchema as typeof GetCustomersCustomerTaxIdsErrorSchema,
   },
   /**
    * Create a customer tax ID
@@ -277,11 +309,15 @@ export const operations = {
     method: 'post',
     path: '/v1/customers/{customer}/tax_ids',
     pathParams: ['customer'],
-    pathSchema: PostCustomersCustomerTaxIdsPathSchema,
+    pathSchema:
+      PostCustomersCustomerTaxIdsPathSchema as typeof PostCustomersCustomerTaxIdsPathSchema,
     querySchema: null,
-    bodySchema: PostCustomersCustomerTaxIdsBodySchema,
-    responseSchema: PostCustomersCustomerTaxIdsResponseSchema,
-    errorSchema: PostCustomersCustomerTaxIdsErrorSchema,
+    bodySchema:
+      PostCustomersCustomerTaxIdsBodySchema as typeof PostCustomersCustomerTaxIdsBodySchema,
+    responseSchema:
+      PostCustomersCustomerTaxIdsResponseSchema as typeof PostCustomersCustomerTaxIdsResponseSchema,
+    errorSchema:
+      PostCustomersCustomerTaxIdsErrorSchema as typeof PostCustomersCustomerTaxIdsErrorSchema,
   },
   /**
    * Retrieve a customer tax ID
@@ -291,11 +327,15 @@ export const operations = {
     method: 'get',
     path: '/v1/customers/{customer}/tax_ids/{id}',
     pathParams: ['customer', 'id'],
-    pathSchema: GetCustomersCustomerTaxIdsIdPathSchema,
-    querySchema: GetCustomersCustomerTaxIdsIdQuerySchema,
+    pathSchema:
+      GetCustomersCustomerTaxIdsIdPathSchema as typeof GetCustomersCustomerTaxIdsIdPathSchema,
+    querySchema:
+      GetCustomersCustomerTaxIdsIdQuerySchema as typeof GetCustomersCustomerTaxIdsIdQuerySchema,
     bodySchema: null,
-    responseSchema: GetCustomersCustomerTaxIdsIdResponseSchema,
-    errorSchema: GetCustomersCustomerTaxIdsIdErrorSchema,
+    responseSchema:
+      GetCustomersCustomerTaxIdsIdResponseSchema as typeof GetCustomersCustomerTaxIdsIdResponseSchema,
+    errorSchema:
+      GetCustomersCustomerTaxIdsIdErrorSchema as typeof GetCustomersCustomerTaxIdsIdErrorSchema,
   },
   /**
    * Delete a customer tax ID
@@ -305,11 +345,14 @@ export const operations = {
     method: 'delete',
     path: '/v1/customers/{customer}/tax_ids/{id}',
     pathParams: ['customer', 'id'],
-    pathSchema: DeleteCustomersCustomerTaxIdsIdPathSchema,
+    pathSchema:
+      DeleteCustomersCustomerTaxIdsIdPathSchema as typeof DeleteCustomersCustomerTaxIdsIdPathSchema,
     querySchema: null,
     bodySchema: null,
-    responseSchema: DeleteCustomersCustomerTaxIdsIdResponseSchema,
-    errorSchema: DeleteCustomersCustomerTaxIdsIdErrorSchema,
+    responseSchema:
+      DeleteCustomersCustomerTaxIdsIdResponseSchema as typeof DeleteCustomersCustomerTaxIdsIdResponseSchema,
+    errorSchema:
+      DeleteCustomersCustomerTaxIdsIdErrorSchema as typeof DeleteCustomersCustomerTaxIdsIdErrorSchema,
   },
 } as const;
 

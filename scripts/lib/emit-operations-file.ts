@@ -14,9 +14,12 @@ export function emitOperationsFile(
   sha256: string,
 ): string {
   const used = new Set<string>();
+  // `X as typeof X` makes tsc's declaration output name each schema instead of printing its type out
+  // in full, which for Stripe's whole customer surface passes the length tsc will serialize (TS7056).
   const ref = (identifier: string | null): string => {
-    if (identifier) used.add(identifier);
-    return identifier ?? 'null';
+    if (!identifier) return 'null';
+    used.add(identifier);
+    return `${identifier} as typeof ${identifier}`;
   };
   const entries = ops.map((op) => {
     const n = names.get(op.id)!;

@@ -53,6 +53,23 @@ type OpenStrings<S extends string> = true extends IsUnion<S> ? S | (string & {})
 type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
 `;
 
+/**
+ * The declared type of an operation's schema, so that tsc's declaration output names it instead of
+ * printing it out in full. Printing it out copies openapi-typescript's nodes from types.ts, and tsc
+ * 5.9 then emits some of that file's JSDoc at positions inside indexed access types
+ * (`components["schemas"]`, a comment, then `["subscription"]`), which no parser accepts. An alias of a
+ * component schema is `typeof` it; any other response is declared with its openapi-typescript
+ * type, read from `paths`, with enums opened as in the component schemas. Requests are built in
+ * this file only, so their inferred types print cleanly and stay undeclared.
+ */
+function operationSchemaType(op: OperationInfo, kind: string, code: string): string {
+  if (/^[A-Za-z_$][\w$]*$/.test(code)) return `: typeof ${code}`;
+  const status = kind === 'Response' ? op.responseStatus : kind === 'Error' ? 'default' : undefined;
+  if (status === undefined) return '';
+  const content = `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}]['responses'][${JSON.stringify(status)}]['content']['application/json']`;
+  return `: z.ZodMiniType<OpenEnums<${content}>>`;
+}
+
 /** Orders declarations so each comes after the consts it reads eagerly; ties stay in given order. */
 function orderByEagerDependencies(declarations: readonly Declaration[]): Declaration[] {
   const byId = new Map(declarations.map((d) => [d.identifier, d]));
@@ -114,7 +131,7 @@ export function emitSchemasFile(
     if (owner !== undefined) throw new Error(`${owner} and operation ${op.id} both map to the identifier ${identifier}`);
     owners.set(identifier, `operation ${op.id}`);
     const emitted = emitSchema(schema, context(direction));
-    operationCode.push(`export const ${identifier} = ${emitted.code};`);
+    operationCode.push(`export const ${identifier}${operationSchemaType(op, kind, emitted.code)} = ${emitted.code};`);
     return identifier;
   };
   for (const op of ops) {
@@ -148,15 +165,16 @@ export function emitSchemasFile(
   });
   const responseNames = [...reached].sort();
   const map = responseNames.map((name) => `${JSON.stringify(name)}: ${componentIdentifier(name, 'response')},`);
+  const mapType = responseNames.map((name) => `readonly ${JSON.stringify(name)}: typeof ${componentIdentifier(name, 'response')};`);
   const body = markPure([...components, ...operationCode].join('\n\n'));
   const code = [
-    `import * as z from 'zod/mini';\nimport type { components } from './types.js';`,
+    `import * as z from 'zod/mini';\nimport type { components${body.includes('paths[') ? ', paths' : ''} } from './types.js';`,
     body.includes('openEnum(') ? markPure(OPEN_ENUM) : '',
     OPEN_ENUMS,
     '// Components',
     body,
     '/** Every component schema (response direction), by its name in the spec. */',
-    `export const schemas = {\n${map.join('\n')}\n} as const;`,
+    `export const schemas: {\n${mapType.join('\n')}\n} = {\n${map.join('\n')}\n};`,
   ].join('\n\n');
   return { code, names };
 }

@@ -14,6 +14,8 @@ export interface OperationInfo {
   body: Schema | undefined;
   /** The success (2xx) JSON response. */
   response: Schema | undefined;
+  /** The status code `response` is listed under (`200`), as written in the spec. */
+  responseStatus: string | undefined;
   /** The `default` (error) JSON response. */
   errorResponse: Schema | undefined;
 }
@@ -43,11 +45,12 @@ function formBody(op: NonNullable<PathMethod>, doc: Document): Schema | undefine
   return media?.schema;
 }
 
-/** The JSON schema of the first response whose status code matches. */
-function jsonResponse(op: NonNullable<PathMethod>, doc: Document, status: RegExp): Schema | undefined {
+/** The JSON schema of the first response whose status code matches, and that status code. */
+function jsonResponse(op: NonNullable<PathMethod>, doc: Document, status: RegExp): { schema?: Schema; status?: string } {
   const found = Object.entries(op.responses ?? {}).find(([code]) => status.test(code));
-  if (!found) return undefined;
-  return resolveLocal(doc, found[1]).content?.['application/json']?.schema;
+  if (!found) return {};
+  const schema = resolveLocal(doc, found[1]).content?.['application/json']?.schema;
+  return schema ? { schema, status: found[0] } : {};
 }
 
 type PathMethod = Document['paths'][string][Method];
@@ -89,6 +92,7 @@ export function selectOperations(doc: Document, filters: readonly string[] = [])
       const all = [...params.values()];
       const body = formBody(op, doc);
       const bodyless = BODYLESS.includes(method);
+      const success = jsonResponse(op, doc, /^2(\d\d|XX)$/);
       chosen.push({
         id,
         method,
@@ -98,8 +102,9 @@ export function selectOperations(doc: Document, filters: readonly string[] = [])
         pathParams: all.filter((p) => p.in === 'path'),
         queryParams: [...all.filter((p) => p.in === 'query'), ...(bodyless ? bodyAsQuery(body, doc) : [])],
         body: bodyless ? undefined : body,
-        response: jsonResponse(op, doc, /^2(\d\d|XX)$/),
-        errorResponse: jsonResponse(op, doc, /^default$/),
+        response: success.schema,
+        responseStatus: success.status,
+        errorResponse: jsonResponse(op, doc, /^default$/).schema,
       });
     }
   }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { generateFiles, type GenerateResult } from '../../scripts/lib/generate.js';
-import { typeCheck, writeStrictTsconfig } from '../support/type-check.js';
+import { checkDeclarations, typeCheck, writeStrictTsconfig } from '../support/type-check.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const STRIPE_LIKE = join(ROOT, 'test/generator/fixtures/stripe-like.json');
@@ -240,6 +240,16 @@ describe('type-checking the emitted files', () => {
 
   it('the request-ref output (with un-annotated Params schemas) compiles', () => {
     expect(() => typeCheck(join(out, 'request-ref'))).not.toThrow();
+  }, 60_000);
+
+  it("the declarations tsc emits for the project's generated/ parse and check on their own", async () => {
+    const dir = join(out, 'own-declarations');
+    await mkdir(dir, { recursive: true });
+    for (const name of (await readdir(join(ROOT, 'generated'))).filter((f) => f.endsWith('.ts'))) {
+      await writeFile(join(dir, name), await readFile(join(ROOT, 'generated', name)));
+    }
+    await writeStrictTsconfig(dir);
+    await expect(checkDeclarations(dir)).resolves.toBeUndefined();
   }, 60_000);
 });
 
