@@ -1,4 +1,5 @@
 import type { Check } from '../generated/checks.js';
+import { fits } from './check-fits.js';
 import type { ValidationIssue } from './errors.js';
 import { formatPath } from './format-path.js';
 
@@ -173,11 +174,22 @@ function visit(check: Check, value: unknown, path: Path, out: Problem[]): void {
 }
 
 /**
- * Checks a value against generated data (see `Check` in generated/checks.ts) and lists every broken
- * rule with the full path from the value's root; an empty list means the value fits.
+ * Walks the generated data (see `Check` in generated/checks.ts) and lists every broken rule with the
+ * full path from the value's root; an empty list means the value fits. This is the verdict that
+ * counts; {@link checkValue} asks the compiled `fits` first and comes here only when it says no.
  */
-export function checkValue(check: Check, value: unknown): ValidationIssue[] {
+export function explainValue(check: Check, value: unknown): ValidationIssue[] {
   const found: Problem[] = [];
   visit(check, value, [], found);
   return found.map(({ path, rule }) => ({ path, field: formatPath(path), rule }));
+}
+
+/**
+ * Checks a value against generated data (see `Check` in generated/checks.ts) and lists every broken
+ * rule with the full path from the value's root; an empty list means the value fits. A value that
+ * fits costs one pass of compiled closures (src/check-fits.ts); only one that does not is walked
+ * again here, to say what is wrong and where.
+ */
+export function checkValue(check: Check, value: unknown): ValidationIssue[] {
+  return fits(check, value) ? [] : explainValue(check, value);
 }
