@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', msw: 'src/msw.ts', schemas: 'generated/schemas.ts' },
+    entry: { index: 'src/index.ts', msw: 'src/msw.ts', node: 'src/node.ts', schemas: 'generated/schemas.ts' },
     format: ['esm', 'cjs'],
     // Types keep every description and @example from the source and generated/.
     dts: true,

@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^stripe-customers\/msw$/, replacement: src('msw.ts') },
+      { find: /^stripe-customers\/node$/, replacement: src('node.ts') },
       { find: /^stripe-customers$/, replacement: src('index.ts') },
     ],
   },

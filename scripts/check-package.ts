@@ -119,6 +119,9 @@ async function main() {
     assert.ok(error instanceof StripeValidationError, 'a bad param must throw StripeValidationError, got ' + error);
     assert.ok(error.issues.some((issue) => issue.field === 'email'), 'the error must name email: ' + error.message);
     assert.equal(mock.store.list().length, 1, 'a refused call must send nothing');
+    const overNode = createClient({ apiKey: 'sk_test_123', transport: nodeTransport() });
+    const viaHttp = await overNode.customers.retrieve(created.id);
+    assert.equal(viaHttp.email, 'jenny@example.com', 'nodeTransport must reach the same mock over node:http');
   } finally {
     server.close();
   }
@@ -134,12 +137,14 @@ const ESM_APP = `import assert from 'node:assert/strict';
 import { setupServer } from 'msw/node';
 import { createClient, StripeValidationError } from 'stripe-customers';
 import { createCustomersMock } from 'stripe-customers/msw';
+import { nodeTransport } from 'stripe-customers/node';
 ${JS_MAIN}`;
 
 const CJS_APP = `const assert = require('node:assert/strict');
 const { setupServer } = require('msw/node');
 const { createClient, StripeValidationError } = require('stripe-customers');
 const { createCustomersMock } = require('stripe-customers/msw');
+const { nodeTransport } = require('stripe-customers/node');
 ${JS_MAIN}`;
 
 // The same in TypeScript, plus two lines that must not compile: if the package's types were
@@ -150,6 +155,7 @@ const TS_APP = `import assert from 'node:assert/strict';
 import { setupServer } from 'msw/node';
 import { createClient, StripeValidationError, type Customer, type StripeCustomersClient } from 'stripe-customers';
 import { createCustomersMock, type CustomersMock } from 'stripe-customers/msw';
+import { nodeTransport } from 'stripe-customers/node';
 
 function mustNotCompile(stripe: StripeCustomersClient, customer: Customer): void {
   // @ts-expect-error \`nickname\` is not a param of customers.create
@@ -185,6 +191,10 @@ async function main(): Promise<void> {
     assert.ok(error instanceof StripeValidationError, 'a bad param must throw StripeValidationError');
     assert.ok(error.issues.some((issue) => issue.field === 'email'), 'the error must name email: ' + error.message);
     assert.equal(mock.store.list().length, 1, 'a refused call must send nothing');
+    const overNode = createClient({ apiKey: 'sk_test_123', transport: nodeTransport() });
+    const viaHttp = await overNode.customers.retrieve(created.id);
+    if ('deleted' in viaHttp) throw new Error('retrieve over nodeTransport returned a deleted customer');
+    assert.equal(viaHttp.email, 'jenny@example.com', 'nodeTransport must reach the same mock over node:http');
   } finally {
     server.close();
   }

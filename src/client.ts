@@ -5,7 +5,8 @@ import { StripeValidationError, type ValidationIssue } from './errors.js';
 import { headerValueIssue } from './headers.js';
 import { DEFAULT_POLICY, resolvePolicy } from './options.js';
 import { request, type RequestContext } from './request.js';
-import { createTransport } from './transport.js';
+import { createSend } from './send.js';
+import { fetchTransport, type Transport } from './transport.js';
 
 /** Settings for {@link createClient}. */
 export interface ClientOptions {
@@ -36,6 +37,12 @@ export interface ClientOptions {
   deadline?: number;
   /** A fetch to use instead of `globalThis.fetch` (which is looked up on each call). */
   fetch?: typeof fetch;
+  /**
+   * How requests go out, instead of fetch: `nodeTransport()` from `stripe-customers/node` sends with
+   * node:http and a keep-alive agent, faster than Node's fetch (bench/RESULTS.md). Give `fetch` or
+   * `transport`, not both.
+   */
+  transport?: Transport;
   /** Time source for timeouts and retry waits (tests inject one so nothing really sleeps). */
   clock?: Clock;
   /** Random source in [0, 1) for retry jitter (default `Math.random`). */
@@ -93,8 +100,17 @@ function browserIssue(allowed: boolean): ValidationIssue | undefined {
   return { path: ['apiKey'], field: 'apiKey', rule };
 }
 
+function transportIssue(options: ClientOptions): ValidationIssue | undefined {
+  if (options?.fetch === undefined || options.transport === undefined) return undefined;
+  return { path: ['transport'], field: 'transport', rule: 'give fetch or transport, not both' };
+}
+
 function optionIssues(options: ClientOptions): ValidationIssue[] {
-  const issues = [keyIssue(options?.apiKey), baseUrlIssue(options?.baseUrl, options?.allowHttp === true)];
+  const issues = [
+    keyIssue(options?.apiKey),
+    baseUrlIssue(options?.baseUrl, options?.allowHttp === true),
+    transportIssue(options),
+  ];
   for (const field of ['apiVersion', 'stripeAccount'] as const) {
     const value = options?.[field];
     if (value !== undefined) issues.push(headerValueIssue([field], value));
@@ -125,7 +141,7 @@ export function createClient(options: ClientOptions): StripeCustomersClient {
       stripeAccount: options.stripeAccount,
     },
     policy: resolvePolicy(DEFAULT_POLICY, options, 'Invalid client options'),
-    send: createTransport((options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ''), options.fetch),
+    send: createSend(options.baseUrl ?? DEFAULT_BASE_URL, options.transport ?? fetchTransport(options.fetch)),
     clock: options.clock ?? systemClock,
     random: options.random ?? Math.random,
     newIdempotencyKey: randomUUID,

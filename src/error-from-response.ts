@@ -10,7 +10,7 @@ import {
   StripePermissionError,
   StripeRateLimitError,
 } from './errors.js';
-import type { RawResponse } from './transport.js';
+import type { RawResponse } from './send.js';
 
 type ErrorClass = new (fields: ConstructorParameters<typeof StripeError>[0]) => StripeError;
 

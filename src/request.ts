@@ -6,7 +6,7 @@ import type { CallParams, ClientOperation } from './operation.js';
 import { resolvePolicy, type RequestOptions } from './options.js';
 import { rememberResponse } from './response-meta.js';
 import { sendWithRetries, type RetryPolicy } from './send-with-retries.js';
-import type { Send } from './transport.js';
+import type { Send } from './send.js';
 import { validateParams } from './validate-params.js';
 import { validateResponse } from './validate-response.js';
 
@@ -44,13 +44,6 @@ export async function request(
   const response = await sendWithRetries(context, op, encoded, headers, policy, options.signal);
   if (response.status < 200 || response.status >= 300) throw errorFromResponse(response, idempotencyKey);
   const data = validateResponse(op, response, idempotencyKey);
-  const requestId = response.headers['request-id'];
-  rememberResponse(data, {
-    response: response.response,
-    statusCode: response.status,
-    requestId,
-    headers: response.headers,
-    idempotencyKey,
-  });
+  rememberResponse(data, response, idempotencyKey);
   return data;
 }

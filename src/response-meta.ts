@@ -1,7 +1,12 @@
+import type { HttpResponse } from './transport.js';
+
 /** What a call's result carries besides its data. */
 export interface ResponseMeta {
-  /** The fetch `Response` (its body already read and parsed into the result). */
-  response: Response;
+  /**
+   * The fetch `Response` (its body already read and parsed into the result). With a transport that
+   * has none (`nodeTransport`), one is rebuilt from the status, headers and body when first read.
+   */
+  readonly response: Response;
   statusCode: number;
   requestId: string | undefined;
   headers: Readonly<Record<string, string>>;
@@ -11,9 +16,23 @@ export interface ResponseMeta {
 
 const metas = new WeakMap<object, ResponseMeta>();
 
+// Statuses whose Response must have a null body (the Fetch standard's "null body status").
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+
 /** Remembers a result's response details (without adding a property to the result). */
-export function rememberResponse(result: unknown, meta: ResponseMeta): void {
-  if (result !== null && typeof result === 'object') metas.set(result, meta);
+export function rememberResponse(result: unknown, http: HttpResponse, idempotencyKey: string | undefined): void {
+  if (result === null || typeof result !== 'object') return;
+  let response = http.response;
+  metas.set(result, {
+    get response() {
+      const body = NULL_BODY.has(http.status) ? null : http.body;
+      return (response ??= new Response(body, { status: http.status, headers: http.headers }));
+    },
+    statusCode: http.status,
+    requestId: http.headers['request-id'],
+    headers: http.headers,
+    idempotencyKey,
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Clock } from './clock.js';
 import { StripeAbortError, StripeConnectionError, StripeTimeoutError, type StripeError } from './errors.js';
 import type { EncodedCall, OperationRoute } from './operation.js';
 import { decideRetry, type AttemptOutcome } from './retry.js';
-import type { RawResponse, Send } from './transport.js';
+import type { RawResponse, Send } from './send.js';
 
 /** How long and how often one call may try. */
 export interface RetryPolicy {
@@ -51,18 +51,21 @@ export async function sendWithRetries(
     let outcome: AttemptOutcome;
     let failure: RawResponse | StripeError;
     try {
-      const response = await context.send(op, call, headers, signal ? AbortSignal.any([signal, timeout]) : timeout);
+      const attemptSignal = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+      const response = await context.send(op, call, headers, attemptSignal);
       if (response.status >= 200 && response.status < 300) return response;
       outcome = { kind: 'response', status: response.status, headers: response.headers };
       failure = response;
     } catch (cause) {
       if (signal?.aborted) throw aborted(signal.reason);
-      const timedOut = timeout.aborted;
+      const timedOut = timeout.signal.aborted;
       outcome = { kind: timedOut ? 'timeout' : 'connection' };
       const detail = cause instanceof Error ? cause.message : String(cause);
       failure = timedOut
         ? new StripeTimeoutError({ message: `${describe(op)} got no response within ${limitMs} ms`, cause, idempotencyKey })
         : new StripeConnectionError({ message: `Could not reach Stripe for ${describe(op)}: ${detail}`, cause, idempotencyKey });
+    } finally {
+      timeout.clear();
     }
     const decision = decideRetry({
       attempt,

@@ -1,63 +1,59 @@
-import type { EncodedCall, OperationRoute } from './operation.js';
-
-/** A response as the later steps need it: status, headers (lower-case names) and the body text. */
-export interface RawResponse {
-  status: number;
+/** One HTTP request as the client hands it to a {@link Transport}. */
+export interface HttpRequest {
+  /** Upper-case: `GET`, `POST`, `DELETE`. */
+  method: string;
+  /** Absolute: the base URL, the path with its ids percent-encoded, and the form-encoded query. */
+  url: string;
   headers: Record<string, string>;
-  /** The body exactly as received ('' when there was none). */
+  /** The form-encoded body, for POST; `undefined` for methods that send none. */
+  body: string | undefined;
+  /** Fires on the caller's abort or the attempt's timeout; the transport must then stop and reject. */
+  signal: AbortSignal;
+}
+
+/** A whole response: the client reads nothing else. */
+export interface HttpResponse {
+  status: number;
+  /** Lower-case names, one string each (repeated headers joined with `, `). */
+  headers: Record<string, string>;
+  /** The body text exactly as received (`''` when there was none). */
   body: string;
-  /** For error statuses: the body already parsed as JSON, or the text when it was not JSON. */
-  errorBody?: unknown;
-  /** The fetch `Response` itself (its body already read). */
-  response: Response;
-}
-
-/** Sends one request. */
-export type Send = (
-  op: OperationRoute,
-  call: EncodedCall,
-  headers: Record<string, string>,
-  signal: AbortSignal | undefined,
-) => Promise<RawResponse>;
-
-const PATH_PARAM = /\{([^}]+)\}/g;
-
-/** `/v1/customers/{customer}` with each id percent-encoded into its place. */
-export function fillPath(template: string, params: Readonly<Record<string, string>> | undefined): string {
-  return template.replace(PATH_PARAM, (_, name: string) => encodeURIComponent(params?.[name] ?? ''));
-}
-
-function parseErrorBody(text: string): unknown {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+  /**
+   * The fetch `Response`, when the transport has one (its body already read). A transport that does
+   * not leaves it out, and `responseMeta(result).response` is then rebuilt from the fields above.
+   */
+  response?: Response;
 }
 
 /**
- * The only place that touches `fetch`, called as `fetch(url, init)`: the URL is the base, the path
- * with its ids percent-encoded, and the query our Stripe form encoder already wrote; the body is that
- * encoder's text too. No `Request` is built first (fetch would only wrap it again), which is most of
- * what a call costs on top of fetch itself (see bench/RESULTS.md). `fetch` is looked up on every
- * call, not at creation, so MSW or a test can install it later.
+ * Sends one request and reads its whole response. It resolves for every HTTP status, error statuses
+ * included, and rejects only when no response came (DNS, refused, reset, TLS, or `signal` fired):
+ * the client decides retries, timeouts and errors. `createClient({ transport })` takes one;
+ * `fetchTransport` is the default, and `nodeTransport` (from `stripe-customers/node`) sends with
+ * node:http.
+ * @example
+ * const logged: Transport = async (request) => {
+ *   const response = await fetchTransport()(request);
+ *   console.log(request.method, request.url, response.status);
+ *   return response;
+ * };
  */
-export function createTransport(baseUrl: string, fetchOverride: typeof fetch | undefined): Send {
-  const base = baseUrl.replace(/\/+$/, '');
-  return async (op, call, headers, signal) => {
-    const url = `${base}${fillPath(op.path, call.path)}${call.query ? `?${call.query}` : ''}`;
-    // A fetch that throws (network failure, abort) is classified by the caller, which knows which
-    // signal fired and whether to retry.
-    const response = await (fetchOverride ?? globalThis.fetch)(url, {
-      method: op.method.toUpperCase(),
-      headers,
-      body: call.body,
-      signal: signal ?? null,
-    });
-    const body = await response.text();
-    const raw: RawResponse = { response, status: response.status, headers: Object.fromEntries(response.headers), body };
-    if (!response.ok) raw.errorBody = parseErrorBody(body);
-    return raw;
+export type Transport = (request: HttpRequest) => Promise<HttpResponse>;
+
+/**
+ * The transport over `fetch`, called as `fetch(url, init)`: no `Request` is built first (fetch would
+ * only wrap it again). This is the only place that touches `fetch`. Without `fetchOverride`,
+ * `globalThis.fetch` is looked up on every call, not at creation, so MSW or a test can install it
+ * later.
+ */
+export function fetchTransport(fetchOverride?: typeof fetch): Transport {
+  return async ({ method, url, headers, body, signal }) => {
+    const response = await (fetchOverride ?? globalThis.fetch)(url, { method, headers, body, signal });
+    return {
+      response,
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      body: await response.text(),
+    };
   };
 }

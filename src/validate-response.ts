@@ -1,7 +1,7 @@
 import { checkValue } from './check.js';
 import { StripeResponseValidationError, type ValidationIssue } from './errors.js';
 import type { ClientOperation } from './operation.js';
-import type { RawResponse } from './transport.js';
+import type { RawResponse } from './send.js';
 
 /**
  * Parses a success response and checks it against the operation's response checks. Additions pass

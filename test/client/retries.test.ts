@@ -88,6 +88,7 @@ describe('fault injection: retries decided by status, header and failure kind', 
       expect(responseMeta((outcome as { customer: object }).customer)?.idempotencyKey).toBe(seen.keys[0]);
     }
     expect(clock.sleeps).toHaveLength(attempts - 1);
+    expect(clock.armed(), 'every attempt clears its timeout when it ends').toBe(0);
   });
 
   it('waits 0.5 s then 1 s with jitter, and honours Retry-After', async () => {

@@ -4,6 +4,8 @@ import type { Clock } from '../../src/clock.js';
 export interface FakeClock extends Clock {
   /** Every wait the code asked for, in ms. */
   readonly sleeps: number[];
+  /** How many timeouts are armed and not yet cleared or fired. */
+  armed(): number;
   /** Moves time forward, firing the timeouts that fall due. */
   advance(ms: number): void;
 }
@@ -24,6 +26,7 @@ export function fakeClock(start = Date.UTC(2026, 10, 22, 12, 0, 0)): FakeClock {
   return {
     sleeps,
     advance,
+    armed: () => timers.filter((t) => !t.controller.signal.aborted).length,
     now: () => now,
     sleep: async (ms, signal) => {
       if (signal?.aborted) throw signal.reason;
@@ -32,8 +35,13 @@ export function fakeClock(start = Date.UTC(2026, 10, 22, 12, 0, 0)): FakeClock {
     },
     timeout: (ms) => {
       const controller = new AbortController();
-      timers.push({ at: now + ms, controller });
-      return controller.signal;
+      const timer = { at: now + ms, controller };
+      timers.push(timer);
+      const clear = () => {
+        const at = timers.indexOf(timer);
+        if (at >= 0) timers.splice(at, 1);
+      };
+      return { signal: controller.signal, clear };
     },
   };
 }

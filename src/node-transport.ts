@@ -1,0 +1,61 @@
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Transport } from './transport.js';
+
+// A transport for Node.js over node:http and node:https, the way stripe-node sends. Node 20's fetch
+// builds a Request, Headers, a Response and web streams around every exchange; this builds none of
+// them, which is what lets a call beat stripe-node end to end (bench/RESULTS.md). It lives in its own
+// entry point (`stripe-customers/node`), so the main entry imports no Node built-in and still
+// bundles for browsers and edge runtimes.
+
+/** Settings for {@link nodeTransport}. */
+export interface NodeTransportOptions {
+  /**
+   * The agent for `https:` URLs. The default keeps connections alive (`keepAlive: true`) with no
+   * limit on sockets. Pass your own for a proxy, a private CA or a socket limit.
+   */
+  httpsAgent?: HttpsAgent;
+  /** The agent for `http:` URLs (a local mock, a proxy you trust); keep-alive by default too. */
+  httpAgent?: HttpAgent;
+}
+
+/** Response headers as the client holds them: lower-case names, one string each. */
+function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const name in headers) {
+    const value = headers[name];
+    if (typeof value === 'string') flat[name] = value;
+    else if (Array.isArray(value)) flat[name] = value.join(', ');
+  }
+  return flat;
+}
+
+/**
+ * Sends with node:http / node:https and keep-alive agents. Faster than Node's fetch and than
+ * stripe-node (see bench/RESULTS.md); Node.js only, so it has its own entry point.
+ * `responseMeta(result).response` is rebuilt from the status, headers and body when read.
+ * @example
+ * import { createClient } from 'stripe-customers';
+ * import { nodeTransport } from 'stripe-customers/node';
+ * const stripe = createClient({ apiKey: process.env.STRIPE_SECRET_KEY!, transport: nodeTransport() });
+ */
+export function nodeTransport(options: NodeTransportOptions = {}): Transport {
+  const httpsAgent = options.httpsAgent ?? new HttpsAgent({ keepAlive: true });
+  const httpAgent = options.httpAgent ?? new HttpAgent({ keepAlive: true });
+  return ({ method, url, headers, body, signal }) =>
+    new Promise((resolve, reject) => {
+      const secure = url.startsWith('https:');
+      const send = secure ? httpsRequest : httpRequest;
+      const req = send(url, { method, headers, agent: secure ? httpsAgent : httpAgent, signal }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: flatHeaders(res.headers), body: text }));
+        // The connection broke (or `signal` fired) after the status line: no whole response came.
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      // Ending with the whole body lets node:http send its Content-Length (no chunked encoding).
+      req.end(body);
+    });
+}

@@ -1,0 +1,5 @@
+/**
+ * stripe-customers/node: what only Node.js can run. The client itself is in the main entry.
+ * @packageDocumentation
+ */
+export { nodeTransport, type NodeTransportOptions } from './node-transport.js';
