@@ -1,5 +1,5 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import http, { type IncomingHttpHeaders } from 'node:http';
+import https from 'node:https';
 import type { Transport } from './transport.js';
 
 // A transport for Node.js over node:http and node:https, the way stripe-node sends. Node 20's fetch
@@ -14,9 +14,9 @@ export interface NodeTransportOptions {
    * The agent for `https:` URLs. The default keeps connections alive (`keepAlive: true`) with no
    * limit on sockets. Pass your own for a proxy, a private CA or a socket limit.
    */
-  httpsAgent?: HttpsAgent;
+  httpsAgent?: https.Agent;
   /** The agent for `http:` URLs (a local mock, a proxy you trust); keep-alive by default too. */
-  httpAgent?: HttpAgent;
+  httpAgent?: http.Agent;
 }
 
 /** Response headers as the client holds them: lower-case names, one string each. */
@@ -40,12 +40,14 @@ function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
  * const stripe = createClient({ apiKey: process.env.STRIPE_SECRET_KEY!, transport: nodeTransport() });
  */
 export function nodeTransport(options: NodeTransportOptions = {}): Transport {
-  const httpsAgent = options.httpsAgent ?? new HttpsAgent({ keepAlive: true });
-  const httpAgent = options.httpAgent ?? new HttpAgent({ keepAlive: true });
+  const httpsAgent = options.httpsAgent ?? new https.Agent({ keepAlive: true });
+  const httpAgent = options.httpAgent ?? new http.Agent({ keepAlive: true });
   return ({ method, url, headers, body, signal }) =>
     new Promise((resolve, reject) => {
       const secure = url.startsWith('https:');
-      const send = secure ? httpsRequest : httpRequest;
+      // Read off the module object at call time, not bound at import: MSW (and other interceptors)
+      // replace `http.request` when they start, and an ESM named import would never see that.
+      const send = secure ? https.request : http.request;
       const req = send(url, { method, headers, agent: secure ? httpsAgent : httpAgent, signal }, (res) => {
         let text = '';
         res.setEncoding('utf8');

@@ -1,11 +1,12 @@
 // nodeTransport against real servers on 127.0.0.1 (http, and https with a self-signed certificate
 // in test/support/tls/): what goes over the socket, keep-alive, every way a response can fail, and
-// the client's retries and errors on top. No MSW here: these are real sockets.
+// the client's retries and errors on top: real sockets. Last, the same transport under MSW.
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Agent as HttpsAgent, createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   createClient,
   decodeForm,
@@ -18,6 +19,7 @@ import {
   StripeValidationError,
   withResponse,
 } from 'stripe-customers';
+import { createCustomersMock } from 'stripe-customers/msw';
 import { nodeTransport } from 'stripe-customers/node';
 import { fakeClock } from '../support/fake-clock.js';
 import { customerJson } from '../support/fixtures.js';
@@ -219,6 +221,21 @@ describe('nodeTransport over https', () => {
     const stripe = createClient({ apiKey: 'sk_test_123', baseUrl: url, transport: nodeTransport(), maxRetries: 0 });
     await expect(stripe.customers.retrieve('cus_1')).rejects.toBeInstanceOf(StripeConnectionError);
     expect(seen).toHaveLength(0);
+  });
+});
+
+describe('nodeTransport under MSW', () => {
+  const mock = createCustomersMock();
+  const msw = setupServer(...mock.handlers);
+  beforeAll(() => msw.listen({ onUnhandledRequest: 'error' }));
+  afterAll(() => msw.close());
+
+  it("is intercepted like fetch, so apps' tests need no real Stripe", async () => {
+    const stripe = createClient({ apiKey: 'sk_test_123', transport: nodeTransport() });
+    const created = await stripe.customers.create({ email: 'jenny@example.com', metadata: { app_user_id: 'u_42' } });
+    const again = await stripe.customers.retrieve(created.id);
+    expect(again).toMatchObject({ id: created.id, email: 'jenny@example.com', metadata: { app_user_id: 'u_42' } });
+    expect(mock.store.list()).toHaveLength(1);
   });
 });
 
