@@ -1,24 +1,39 @@
+import { spawnSync } from 'node:child_process';
 import { do_not_optimize } from 'mitata';
-import { clientOperations } from '../generated/checks.js';
 import createFetchClient from 'openapi-fetch';
 import Stripe from 'stripe';
+import { clientOperations } from '../generated/checks.js';
 import { specInfo } from '../generated/operations.js';
 import type { paths } from '../generated/types.js';
+import { systemClock } from '../src/clock.js';
 import { createClient } from '../src/client.js';
+import type { Transport } from '../src/transport.js';
 import { encodeForm } from '../src/form-encode.js';
 import { buildHeaders } from '../src/headers.js';
+import { DEFAULT_POLICY, resolvePolicy } from '../src/options.js';
+import { rememberResponse } from '../src/response-meta.js';
+import { fillPath } from '../src/send.js';
 import { validateParams } from '../src/validate-params.js';
 import { validateResponse } from '../src/validate-response.js';
-import { customerObject } from './lib/fixtures.js';
-import { compare, heading, ratio, ratioLine, resultsTable } from './lib/measure.js';
+import { customerObject, richCreateParams } from './lib/fixtures.js';
+import { compare, heading, ratio, ratioLine, resultsTable, type Comparison } from './lib/measure.js';
 import { jsonResponse } from './lib/stripe-node.js';
 
 // Per-call overhead of each client with an injected fetch that answers a canned customer at once,
-// so only the client's own work is timed: ours (validation both ways, retries and timeouts armed)
-// against stripe-node (its fetch http client) and raw openapi-fetch with the generated `paths`.
-// Then the steps of one of our calls, each timed alone, to show where the time goes.
+// so only the client's own work is timed: ours (the real `createClient`: params and response
+// checked, retries and the per-attempt timeout armed, fetch called as fetch(url, init)) against
+// stripe-node (its fetch http client) and openapi-fetch with the generated `paths` (what our client
+// sent through before; now only a baseline). One more row hands our client the same answer through
+// `createClient({ transport })`, as nodeTransport hands one over: what the fetch objects (Response,
+// Headers) cost the client. First `retrieve`, then `create` with the rich body of
+// the form-encoding benchmark. Last, the steps of one of our calls, each timed alone (request.ts and
+// send.ts run them in this order), to show where the time goes.
 //
 //   npx tsx bench/client-overhead.bench.ts
+
+// tsx turns source maps on, which makes every `new Error().stack` (stripe-node takes one per call)
+// several times dearer; a production process usually runs without them.
+process.setSourceMapsEnabled(false);
 
 const apiKey = 'sk_test_bench';
 const id = 'cus_Bench00000001';
@@ -28,15 +43,31 @@ const body = JSON.stringify(customerObject(1));
 const cannedFetch = async (_input: unknown, _init?: unknown): Promise<Response> => jsonResponse(body);
 
 const ours = createClient({ apiKey, fetch: cannedFetch as typeof fetch });
+/** The same answer handed over the way `nodeTransport` hands one over: no Response, no Headers. */
+const cannedTransport: Transport = async () => ({
+  status: 200,
+  headers: { 'content-type': 'application/json', 'request-id': 'req_bench' },
+  body,
+});
+const oursOverTransport = createClient({ apiKey, transport: cannedTransport });
 const stripe = new Stripe(apiKey, { httpClient: Stripe.createFetchHttpClient(cannedFetch as typeof fetch) });
 const raw = createFetchClient<paths>({ baseUrl: 'https://api.stripe.com', fetch: cannedFetch as typeof fetch });
 const rawHeaders = { Authorization: `Bearer ${apiKey}`, 'Stripe-Version': specInfo.version };
 
-const calls = {
-  'canned fetch + json() (floor)': async () => (await cannedFetch(id)).json() as Promise<{ id: string }>,
-  'ours (customers.retrieve)': () => ours.customers.retrieve(id),
-  'stripe-node (fetch http client)': () => stripe.customers.retrieve(id),
-  'openapi-fetch (GET, typed paths)': async () => {
+const FLOOR = 'floor: canned fetch + json()';
+const OURS = 'ours (createClient)';
+const OURS_TRANSPORT = 'ours, canned transport (no fetch objects)';
+const STRIPE = 'stripe-node (fetch http client)';
+const OPENAPI = 'openapi-fetch (typed paths)';
+
+type Call = () => Promise<{ id: string }>;
+
+const retrieve: Record<string, Call> = {
+  [FLOOR]: async () => (await cannedFetch(id)).json() as Promise<{ id: string }>,
+  [OURS]: () => ours.customers.retrieve(id),
+  [OURS_TRANSPORT]: () => oursOverTransport.customers.retrieve(id),
+  [STRIPE]: () => stripe.customers.retrieve(id),
+  [OPENAPI]: async () => {
     const { data } = await raw.GET('/v1/customers/{customer}', {
       params: { path: { customer: id } },
       headers: rawHeaders,
@@ -45,63 +76,119 @@ const calls = {
   },
 };
 
-// Each must really return the customer, so none is timed on a failure path.
-for (const [name, call] of Object.entries(calls)) {
-  const result = await call();
-  if (result.id !== id) throw new Error(`${name} returned ${JSON.stringify(result).slice(0, 200)}`);
+const create: Record<string, Call> = {
+  [FLOOR]: retrieve[FLOOR]!,
+  [OURS]: () => ours.customers.create(richCreateParams),
+  [OURS_TRANSPORT]: () => oursOverTransport.customers.create(richCreateParams),
+  [STRIPE]: () => stripe.customers.create(richCreateParams as Stripe.CustomerCreateParams),
+  // openapi-fetch sends JSON unless told otherwise; Stripe takes a form, so it gets our encoder.
+  [OPENAPI]: async () => {
+    const { data } = await raw.POST('/v1/customers', {
+      body: richCreateParams,
+      bodySerializer: (value) => encodeForm(value ?? {}),
+      headers: { ...rawHeaders, 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    return data!;
+  },
+};
+
+async function run(title: string, calls: Record<string, Call>): Promise<Comparison> {
+  // Each must really return the customer, so none is timed on a failure path.
+  for (const [name, call] of Object.entries(calls)) {
+    const result = await call();
+    if (result.id !== id) throw new Error(`${name} returned ${JSON.stringify(result).slice(0, 200)}`);
+  }
+  heading(`Client overhead per call: ${title}, with an injected fetch answering a canned customer`);
+  const results = await compare(
+    Object.entries(calls).map(([name, fn]) => ({ name, fn })),
+    { budgetMs: 300 },
+  );
+  console.log(resultsTable(results));
+  const floor = results.get(FLOOR)!.ns;
+  console.log('\nclient work above the floor (median/call minus floor):');
+  for (const r of results.values())
+    if (r.name !== FLOOR) console.log(`  ${r.name}: ${((r.ns - floor) / 1e3).toFixed(2)} µs`);
+  console.log('\nratios (median of per-round ratios):');
+  console.log(ratioLine('ours / stripe-node', ratio(results, OURS, STRIPE)));
+  console.log(ratioLine('ours, canned transport / stripe-node', ratio(results, OURS_TRANSPORT, STRIPE)));
+  console.log(ratioLine('ours / openapi-fetch', ratio(results, OURS, OPENAPI)));
+  console.log(ratioLine('stripe-node / openapi-fetch', ratio(results, STRIPE, OPENAPI)));
+  return results;
 }
 
-heading('Client overhead per call: retrieve with an injected fetch answering a canned customer');
-const results = await compare(
-  Object.entries(calls).map(([name, fn]) => ({ name, fn })),
-  { budgetMs: 300 },
-);
-console.log(resultsTable(results));
-const floor = results.get('canned fetch + json() (floor)')!.ns;
-console.log('\nclient work above the floor (median/call minus floor):');
-for (const r of results.values())
-  if (r.ns !== floor) console.log(`  ${r.name}: ${((r.ns - floor) / 1e3).toFixed(2)} µs`);
-console.log('\nratios (median of per-round ratios):');
-console.log(
-  ratioLine('ours / stripe-node', ratio(results, 'ours (customers.retrieve)', 'stripe-node (fetch http client)')),
-);
-console.log(
-  ratioLine('ours / openapi-fetch', ratio(results, 'ours (customers.retrieve)', 'openapi-fetch (GET, typed paths)')),
-);
-console.log(
-  ratioLine(
-    'stripe-node / openapi-fetch',
-    ratio(results, 'stripe-node (fetch http client)', 'openapi-fetch (GET, typed paths)'),
-  ),
-);
+await run('retrieve', retrieve);
+await run('create (rich PostCustomers body)', create);
 
-// The steps of one `retrieve`, each alone (request.ts runs them in this order).
+// The steps of one call, each alone, in the order request.ts and transport.ts run them.
 const op = clientOperations.GetCustomersCustomer;
+const createOp = clientOperations.PostCustomers;
 const defaults = { apiKey, apiVersion: specInfo.version };
-const requestHeaders = buildHeaders(defaults, 'get', {});
-const target = `https://api.stripe.com/v1/customers/${id}`;
-const newRequest = () =>
-  new Request(target, { method: 'GET', headers: requestHeaders, signal: AbortSignal.timeout(80_000) });
 const answered = jsonResponse(body);
 const rawAnswer = { status: 200, headers: { 'request-id': 'req_bench' }, body, response: answered };
 heading('Where one of our calls spends its time: each step alone');
 const parts = await compare(
   [
     {
-      name: 'validateParams (path id, empty query)',
+      name: 'retrieve: validateParams (path id, no query)',
       fn: () => validateParams(op, { path: { customer: id }, query: undefined }),
     },
-    { name: 'buildHeaders', fn: () => do_not_optimize(buildHeaders(defaults, 'get', {})) },
+    { name: 'resolvePolicy', fn: () => do_not_optimize(resolvePolicy(DEFAULT_POLICY, {})) },
+    { name: 'buildHeaders (GET)', fn: () => do_not_optimize(buildHeaders(defaults, 'get', {})) },
     { name: 'encodeForm({}) for the query', fn: () => do_not_optimize(encodeForm({})) },
-    { name: 'AbortSignal.timeout (per attempt)', fn: () => do_not_optimize(AbortSignal.timeout(80_000)) },
-    // openapi-fetch builds a Request per call; fetch then builds its own from it (fresh ones each
-    // time: re-wrapping one Request over and over would pile listeners on its signal).
-    { name: 'new Request (openapi-fetch builds it)', fn: () => do_not_optimize(newRequest()) },
-    { name: 'new Request(new Request) (+ fetch re-wraps)', fn: () => do_not_optimize(new Request(newRequest())) },
+    {
+      name: 'clock.timeout + clear (per attempt: AbortController + cleared setTimeout)',
+      fn: () => systemClock.timeout(80_000).clear(),
+    },
+    { name: '(before: AbortSignal.timeout, never cleared)', fn: () => do_not_optimize(AbortSignal.timeout(80_000)) },
+    {
+      name: 'URL: base + fillPath',
+      fn: () => do_not_optimize(`https://api.stripe.com${fillPath(op.path, { customer: id })}`),
+    },
+    // With a real fetch, Node's fetch builds its own Request, Headers and Response here (see end-to-end).
+    {
+      name: 'new Response + text() (the canned answer)',
+      fn: async () => do_not_optimize(await jsonResponse(body).text()),
+    },
     { name: 'Object.fromEntries(response.headers)', fn: () => do_not_optimize(Object.fromEntries(answered.headers)) },
-    { name: 'validateResponse (JSON.parse + schema)', fn: () => do_not_optimize(validateResponse(op, rawAnswer)) },
-    { name: 'new Response + text() (canned answer)', fn: async () => do_not_optimize(await jsonResponse(body).text()) },
+    { name: 'validateResponse (JSON.parse + checks)', fn: () => do_not_optimize(validateResponse(op, rawAnswer)) },
+    { name: 'rememberResponse (WeakMap)', fn: () => rememberResponse({}, rawAnswer, undefined) },
+    { name: 'create: validateParams (rich body)', fn: () => validateParams(createOp, { body: richCreateParams }) },
+    { name: 'create: encodeForm (rich body)', fn: () => do_not_optimize(encodeForm(richCreateParams)) },
+    { name: 'create: crypto.randomUUID (Idempotency-Key)', fn: () => do_not_optimize(crypto.randomUUID()) },
   ],
   { rounds: 3, budgetMs: 100 },
 );
 console.log(resultsTable(parts));
+
+// What the per-attempt timeout keeps alive. AbortSignal.timeout's timer (what the client used
+// before) stays armed for the whole limit (80 s by default) after the answer is in, and the signal
+// with it; at a steady request rate, rate × 80 s of them are alive at once. The client now clears
+// its timer when the attempt ends. Measured in a fresh process each (this one holds the timers of
+// everything above): the heap still in use after a full GC once 100,000 have been made, as 1,250
+// requests per second would hold them, against a timer cleared at once.
+heading('What 100,000 per-attempt timeouts keep alive (fresh process, heap in use after a full GC)');
+const RETAINED = `
+const make = process.argv[1] === 'armed'
+  ? () => AbortSignal.timeout(80000)
+  : () => { const c = new AbortController(); clearTimeout(setTimeout(() => c.abort(), 80000)); };
+gc();
+const before = process.memoryUsage().heapUsed;
+const start = performance.now();
+for (let i = 0; i < 100000; i++) make();
+const usEach = (performance.now() - start) / 100; // ms for 100,000, as µs each
+await new Promise((resolve) => setTimeout(resolve, 50));
+gc();
+console.log(JSON.stringify({ mb: (process.memoryUsage().heapUsed - before) / 1e6, usEach }));
+process.exit(0);
+`;
+for (const [mode, label] of [
+  ['armed', 'AbortSignal.timeout(80 s), as the client did before'],
+  ['cleared', 'AbortController + setTimeout, cleared at once, as the client does'],
+] as const) {
+  const run = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', RETAINED, mode], {
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`timer retention probe failed: ${run.stderr}`);
+  const { mb, usEach } = JSON.parse(run.stdout) as { mb: number; usEach: number };
+  console.log(`  ${label}: ${mb.toFixed(1)} MB retained, ${usEach.toFixed(2)} µs each`);
+}

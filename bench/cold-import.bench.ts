@@ -1,18 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 import { heading, median, table } from './lib/measure.js';
 
 // Cold import of the package in a fresh `node` process against an empty start. src/index.ts is
-// bundled once with esbuild (platform node, ESM) in two forms:
-//   - dependencies external, as the published package ships: zod and openapi-fetch are loaded from
-//     node_modules at run time (linked into the temp folder);
+// bundled with esbuild (platform node, ESM; tsup, which builds dist/, runs esbuild too) in two forms:
+//   - dependencies external, as the published package ships: zod is loaded from node_modules at run
+//     time (linked into the temp folder); the client itself no longer needs it, but the entry point
+//     also exports `operations` (zod schemas) and `webhooks` (zod/mini);
 //   - everything in one file, as an app bundler would produce.
-// stripe-node (`import('stripe')`) is measured the same way for comparison. Each case is spawned
-// N times, the cases interleaved; wall time per process, and the import alone as the process
-// itself times it (performance.now() around the dynamic import).
+// Also src/client.ts alone (createClient and what it reaches, deps external), which is what an app
+// that imports only the client gets after tree-shaking, and stripe-node (`import('stripe')`) for
+// comparison. Each case is spawned N times, the cases interleaved; wall time per process, and the
+// import alone as the process itself times it (performance.now() around the dynamic import).
 //
 //   npx tsx bench/cold-import.bench.ts
 
@@ -32,6 +34,18 @@ const common: BuildOptions = {
 };
 await build({ ...common, outfile: join(dir, 'external.mjs'), packages: 'external' });
 await build({ ...common, outfile: join(dir, 'bundled.mjs') });
+await build({
+  ...common,
+  entryPoints: [join(root, 'src/client.ts')],
+  outfile: join(dir, 'client.mjs'),
+  packages: 'external',
+});
+
+/** The packages a bundle still imports at run time (`from "zod/mini"`...). */
+async function externalImports(file: string): Promise<string[]> {
+  const code = await readFile(join(dir, file), 'utf8');
+  return [...new Set([...code.matchAll(/^import\b[^;]*?from\s*"([^"]+)"/gm)].map((m) => m[1]!))].sort();
+}
 
 /** A script that imports `specifier` and prints how long the import took, in ms. */
 async function importer(name: string, specifier: string): Promise<string> {
@@ -52,6 +66,11 @@ const cases: { name: string; args: string[]; bytes?: number }[] = [
     name: 'ours, deps external',
     args: [await importer('import-external.mjs', './external.mjs')],
     bytes: (await stat(join(dir, 'external.mjs'))).size,
+  },
+  {
+    name: 'ours, client.ts only, deps external',
+    args: [await importer('import-client.mjs', './client.mjs')],
+    bytes: (await stat(join(dir, 'client.mjs'))).size,
   },
   {
     name: 'ours, all bundled',
@@ -76,6 +95,10 @@ for (let i = 0; i < N; i++) {
     if (run.stdout) inside.get(c.name)!.push(Number(run.stdout));
   }
 }
+const imports = {
+  'ours, deps external': await externalImports('external.mjs'),
+  'ours, client.ts only': await externalImports('client.mjs'),
+};
 await rm(dir, { recursive: true, force: true });
 
 heading(`Cold import in a fresh node process (${N} runs each, interleaved; medians)`);
@@ -96,6 +119,8 @@ console.log(
     }),
   ),
 );
+for (const [name, list] of Object.entries(imports))
+  console.log(`\n${name} imports at run time: ${list.length ? list.join(', ') : 'nothing'}`);
 console.log(`\nbaseline: an empty ESM file, so the module loader start-up is not counted as import cost.`);
 console.log(
   `ratio of medians, ours (deps external) / empty start: ${(median(wall.get('ours, deps external')!) / baseline).toFixed(2)}×`,

@@ -1,10 +1,17 @@
 import { Agent as HttpAgent } from 'node:http';
+import { PerformanceObserver } from 'node:perf_hooks';
 import Stripe from 'stripe';
+import { clientOperations } from '../generated/checks.js';
 import { specInfo } from '../generated/operations.js';
+import { systemClock } from '../src/clock.js';
 import { createClient } from '../src/client.js';
+import { buildHeaders } from '../src/headers.js';
+import { createSend } from '../src/send.js';
+import { nodeTransport } from '../src/node-transport.js';
+import { fetchTransport } from '../src/transport.js';
 import { CANNED_ID, startCannedServer, type ServerStats } from './lib/canned-server.js';
-import { leanFetchRetrieve, leanNodeHttpRetrieve, leanUndiciRetrieve } from './lib/lean-call.js';
 import { heading, median, table } from './lib/measure.js';
+import { undiciTransport } from './lib/undici-transport.js';
 import {
   fetchWithDispatcher,
   newUndiciAgent,
@@ -15,14 +22,30 @@ import {
 
 // End to end over real sockets: retrieve one customer from a canned node:http server on 127.0.0.1
 // (a child process, see lib/canned-server.ts), sequentially and with 16 requests in flight.
-// Ours against stripe-node (node:http) and plain fetch. Goal (issue 6): our throughput at least
-// stripe-node's. Then, to find what it takes to match: our client with another `fetch` (same client
-// code), and a prototype of our call's steps without openapi-fetch (lib/lean-call.ts). Every loop is
-// a fixed number of requests.
+// Ours (the real createClient) over Node's global fetch, its default, and over `nodeTransport()`
+// (stripe-customers/node, node:http with a keep-alive agent), against stripe-node (node:http) and
+// plain fetch. Goal (issue 6): our throughput at least stripe-node's. Every loop is a fixed number
+// of requests.
+//
+// The other rows take our call apart, to show what it costs and what it would take to go faster:
+//   - breakdown: our fetch transport (src/send.ts + src/transport.ts: fetch(url, init), text,
+//     headers copied) with JSON.parse and none of request.ts: with the per-attempt
+//     AbortSignal.timeout the client passes, with a timer cleared when the answer is in instead, and
+//     with a signal that never fires (no timer);
+//   - variant: the real client with a clock whose per-attempt timeout arms no timer;
+//   - variant: the real client with a dedicated keep-alive undici Agent as its dispatcher;
+//   - variant: the real client given a fetch built on node:http (Response and Headers remain);
+//   - experiment: the real client with a transport over undici's Dispatcher.request, the engine
+//     under fetch without the fetch layer (lib/undici-transport.ts; would need undici as a dependency);
+//   - floors: node:http and undici's Dispatcher.request, GET + JSON.parse and nothing else.
 //
 //   npx tsx bench/end-to-end.bench.ts
 
-const ROUNDS = 5;
+// tsx turns source maps on, which makes every `new Error().stack` (stripe-node takes one per call)
+// several times dearer; a production process usually runs without them.
+process.setSourceMapsEnabled(false);
+
+const ROUNDS = 7;
 const SEQUENTIAL = 300; // requests per round, one at a time
 const CONCURRENT = 800; // requests per round, 16 in flight
 const WIDTH = 16;
@@ -34,33 +57,69 @@ const port = Number(new URL(server.url).port);
 const url = new URL(`/v1/customers/${CANNED_ID}`, server.url);
 const headers = { Authorization: `Bearer ${apiKey}`, 'Stripe-Version': specInfo.version };
 const httpAgent = new HttpAgent({ keepAlive: true });
-const undiciAgent = await newUndiciAgent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: WIDTH });
+const keepAlive = { keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 };
+const undiciAgent = await newUndiciAgent({ ...keepAlive, connections: WIDTH });
+const floorUndiciAgent = await newUndiciAgent(keepAlive);
+const sendUndiciAgent = await newUndiciAgent(keepAlive);
+
+// Our transport alone: the Send the client makes, called as request.ts would for `retrieve`.
+const send = createSend(server.url, fetchTransport());
+const retrieveOp = clientOperations.GetCustomersCustomer;
+const retrieveCall = { path: { customer: CANNED_ID }, query: '', body: undefined };
+const ourHeaders = buildHeaders({ apiKey, apiVersion: specInfo.version }, 'get', {});
+const transportAlone = async (signal: AbortSignal) =>
+  JSON.parse((await send(retrieveOp, retrieveCall, ourHeaders, signal)).body) as unknown;
+const neverAborts = new AbortController().signal;
+/** The same with the per-attempt timeout as a timer cleared when the answer is in. */
+const transportClearedTimer = async () => {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 80_000);
+  try {
+    return await transportAlone(controller.signal);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
+const OURS = 'ours: createClient, global fetch';
+const STRIPE = 'stripe-node (node:http)';
+const PLAIN = 'plain fetch(url, init) + json()';
+const NODE_FLOOR = 'floor: node:http keep-alive';
+const UNDICI_FLOOR = 'floor: undici Agent.request';
+const OURS_NODE = 'ours: createClient + nodeTransport()';
+const UNDICI = 'experiment: ours + undici Dispatcher transport';
 
 type Call = () => Promise<unknown>;
 const ours = createClient({ apiKey, baseUrl: server.url });
+const oursNoTimer = createClient({
+  apiKey,
+  baseUrl: server.url,
+  clock: { ...systemClock, timeout: () => ({ signal: new AbortController().signal, clear: () => {} }) },
+});
 const oursUndici = createClient({ apiKey, baseUrl: server.url, fetch: fetchWithDispatcher(undiciAgent) });
 const oursNodeHttp = createClient({
   apiKey,
   baseUrl: server.url,
   fetch: nodeHttpFetch(new HttpAgent({ keepAlive: true })),
 });
+const oursNode = createClient({ apiKey, baseUrl: server.url, transport: nodeTransport() });
+const oursOverUndici = createClient({ apiKey, baseUrl: server.url, transport: undiciTransport(sendUndiciAgent) });
 const stripe = new Stripe(apiKey, { host: '127.0.0.1', port, protocol: 'http' });
-const leanFetch = leanFetchRetrieve(server.url, apiKey);
-const leanNodeHttp = leanNodeHttpRetrieve(server.url, apiKey);
-const rawUndiciAgent = await newUndiciAgent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 });
-const leanUndici = leanUndiciRetrieve(server.url, apiKey, rawUndiciAgent);
 
 const clients: Record<string, Call> = {
-  'ours (global fetch)': () => ours.customers.retrieve(CANNED_ID),
-  'stripe-node (node:http)': () => stripe.customers.retrieve(CANNED_ID),
-  'plain fetch(url, init)': async () => (await fetch(url, { headers })).json(),
-  'node:http keep-alive (floor)': () => nodeHttpGetJson(httpAgent, url, headers),
-  'undici Agent.request (floor)': () => undiciGetJson(rawUndiciAgent, url, headers),
-  'variant: ours + undici Agent': () => oursUndici.customers.retrieve(CANNED_ID),
-  'variant: ours + node:http fetch': () => oursNodeHttp.customers.retrieve(CANNED_ID),
-  'prototype: our steps, fetch(url, init)': () => leanFetch(CANNED_ID),
-  'prototype: our steps, node:http': () => leanNodeHttp(CANNED_ID),
-  'prototype: our steps, undici request': () => leanUndici(CANNED_ID),
+  [OURS]: () => ours.customers.retrieve(CANNED_ID),
+  [OURS_NODE]: () => oursNode.customers.retrieve(CANNED_ID),
+  [STRIPE]: () => stripe.customers.retrieve(CANNED_ID),
+  [PLAIN]: async () => (await fetch(url, { headers })).json(),
+  'breakdown: our transport + JSON.parse, timeout signal': () => transportAlone(AbortSignal.timeout(80_000)),
+  'breakdown: our transport + JSON.parse, cleared timer': transportClearedTimer,
+  'breakdown: our transport + JSON.parse, no timer': () => transportAlone(neverAborts),
+  'variant: ours, clock arming no timer': () => oursNoTimer.customers.retrieve(CANNED_ID),
+  'variant: ours + dedicated undici Agent': () => oursUndici.customers.retrieve(CANNED_ID),
+  'variant: ours + fetch built on node:http': () => oursNodeHttp.customers.retrieve(CANNED_ID),
+  [UNDICI]: () => oursOverUndici.customers.retrieve(CANNED_ID),
+  [NODE_FLOOR]: () => nodeHttpGetJson(httpAgent, url, headers),
+  [UNDICI_FLOOR]: () => undiciGetJson(floorUndiciAgent, url, headers),
 };
 
 interface Run {
@@ -68,15 +127,28 @@ interface Run {
   rps: number;
   /** This process's CPU time (user + system) per request, µs: the client's cost. */
   cpuUs: number;
+  /** Garbage-collection pauses per request, µs (V8's `gc` performance entries): what allocation costs. */
+  gcUs: number;
 }
 
+// GC pauses, summed as V8 reports them. An entry reaches the observer two event-loop turns after the
+// pause (one setImmediate is not enough), so a run waits 5 ms before and after reading the sum.
+let gcMs = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcMs += entry.duration;
+}).observe({ entryTypes: ['gc'] });
+const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+
 async function timed(n: number, body: () => Promise<void>): Promise<Run> {
+  await settle();
+  const gcBefore = gcMs;
   const cpu = process.cpuUsage();
   const start = performance.now();
   await body();
   const ms = performance.now() - start;
   const used = process.cpuUsage(cpu);
-  return { rps: (n * 1000) / ms, cpuUs: (used.user + used.system) / n };
+  await settle();
+  return { rps: (n * 1000) / ms, cpuUs: (used.user + used.system) / n, gcUs: ((gcMs - gcBefore) * 1000) / n };
 }
 
 function sequential(call: Call, n: number): Promise<Run> {
@@ -108,7 +180,8 @@ heading(`End to end: GET /v1/customers/:id from a canned node:http server on 127
 console.log(
   `${ROUNDS} rounds × (${SEQUENTIAL} sequential + ${CONCURRENT} at ${WIDTH} in flight) per client, after ${WARMUP}+${WARMUP} warm-up;`,
 );
-console.log('medians over rounds. CPU = this process (client side) CPU time per request.\n');
+console.log('medians over rounds. CPU = this process (client side) CPU time per request; GC = its GC pauses.');
+console.log('source maps off (process.setSourceMapsEnabled(false)), as in a production process.\n');
 
 const names = Object.keys(clients);
 const seq = new Map<string, Run[]>(names.map((n) => [n, []]));
@@ -130,20 +203,23 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 server.close();
 await undiciAgent.close();
-await rawUndiciAgent.close();
+await floorUndiciAgent.close();
+await sendUndiciAgent.close();
 httpAgent.destroy();
 
 const med = (runs: Run[], key: keyof Run) => median(runs.map((r) => r[key]));
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 console.log(
   table(
-    ['client', 'seq req/s', 'seq CPU µs/req', `${WIDTH}-conc req/s`, 'conc CPU µs/req', 'new conns'],
+    ['client', 'seq req/s', 'CPU µs/req', 'GC µs/req', `${WIDTH}-conc req/s`, 'CPU µs/req', 'GC µs/req', 'new conns'],
     names.map((name) => [
       name,
       fmt(med(seq.get(name)!, 'rps')),
       fmt(med(seq.get(name)!, 'cpuUs')),
+      fmt(med(seq.get(name)!, 'gcUs')),
       fmt(med(conc.get(name)!, 'rps')),
       fmt(med(conc.get(name)!, 'cpuUs')),
+      fmt(med(conc.get(name)!, 'gcUs')),
       String(newConnections.get(name)),
     ]),
   ),
@@ -158,23 +234,27 @@ function rpsRatio(runs: Map<string, Run[]>, a: string, b: string): number {
 
 console.log('\nthroughput ratios (median of per-round ratios; goal: ours / stripe-node ≥ 1):');
 const pairs: [string, string][] = [
-  ['ours (global fetch)', 'stripe-node (node:http)'],
-  ['variant: ours + undici Agent', 'stripe-node (node:http)'],
-  ['variant: ours + node:http fetch', 'stripe-node (node:http)'],
-  ['prototype: our steps, fetch(url, init)', 'stripe-node (node:http)'],
-  ['prototype: our steps, node:http', 'stripe-node (node:http)'],
-  ['prototype: our steps, undici request', 'stripe-node (node:http)'],
-  ['ours (global fetch)', 'plain fetch(url, init)'],
-  ['plain fetch(url, init)', 'node:http keep-alive (floor)'],
-  ['undici Agent.request (floor)', 'plain fetch(url, init)'],
-  ['stripe-node (node:http)', 'node:http keep-alive (floor)'],
+  [OURS, STRIPE],
+  [OURS_NODE, STRIPE],
+  ['variant: ours, clock arming no timer', STRIPE],
+  ['variant: ours + dedicated undici Agent', STRIPE],
+  ['variant: ours + fetch built on node:http', STRIPE],
+  [UNDICI, STRIPE],
+  [OURS_NODE, OURS],
+  [PLAIN, STRIPE],
+  [OURS, PLAIN],
+  [OURS, 'breakdown: our transport + JSON.parse, timeout signal'],
+  ['breakdown: our transport + JSON.parse, timeout signal', 'breakdown: our transport + JSON.parse, no timer'],
+  ['breakdown: our transport + JSON.parse, cleared timer', 'breakdown: our transport + JSON.parse, no timer'],
+  ['breakdown: our transport + JSON.parse, no timer', PLAIN],
+  [PLAIN, NODE_FLOOR],
+  [UNDICI_FLOOR, PLAIN],
+  [STRIPE, NODE_FLOOR],
+  [OURS_NODE, NODE_FLOOR],
 ];
 for (const [a, b] of pairs) {
   const s = rpsRatio(seq, a, b);
   const c = rpsRatio(conc, a, b);
-  const goal =
-    a === 'ours (global fetch)' && b === 'stripe-node (node:http)'
-      ? `  (goal ≥ 1: ${s >= 1 && c >= 1 ? 'met' : 'NOT met'})`
-      : '';
+  const goal = (a === OURS || a === OURS_NODE) && b === STRIPE ? `  (goal ≥ 1: ${s >= 1 && c >= 1 ? 'met' : 'NOT met'})` : '';
   console.log(`  ${a} / ${b}: sequential ${s.toFixed(2)}×, ${WIDTH} in flight ${c.toFixed(2)}×${goal}`);
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 
 // Runs every benchmark in sequence, each in a fresh process (so one's JIT state, heap and connection
@@ -29,6 +29,13 @@ console.log(
   `node ${process.version}, ${availableParallelism()} CPUs (${cpuModel()}), ${process.platform} ${process.arch}`,
 );
 
+// The machine may be shared: the load average says how busy it was around the figures.
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ');
+console.log(`load average (1, 5, 15 min): ${load()}`);
+
 const failed: string[] = [];
 const started = performance.now();
 for (const name of chosen) {
@@ -40,6 +47,7 @@ for (const name of chosen) {
   console.log(`\n(${name}: ${seconds} s${run.status === 0 ? '' : `, FAILED with exit ${run.status ?? run.signal}`})`);
   if (run.status !== 0) failed.push(name);
 }
+console.log(`\nload average (1, 5, 15 min): ${load()}`);
 console.log(
   `\nall done in ${((performance.now() - started) / 1000).toFixed(1)} s${failed.length ? `; failed: ${failed.join(', ')}` : ''}`,
 );

@@ -1,10 +1,13 @@
 import { safeParse } from 'zod/v4/core';
+import { clientOperations, type Check } from '../../generated/checks.js';
 import { operations } from '../../generated/operations.js';
+import { checkValue } from '../../src/check.js';
 import type { Customer, CustomerCreateParams } from '../../src/types.js';
 
 // Deterministic inputs shared by the benchmarks: a rich create payload and customers shaped the way
-// Stripe returns them. Each is checked against the generated schemas once, so a benchmark never
-// times a path that fails validation.
+// Stripe returns them. Each is checked once against both generated validators, the client's checks
+// (generated/checks.ts) and the zod schemas (generated/schemas.ts, which the mock and the benchmark's
+// comparison rows run), so a benchmark never times a path that fails validation.
 
 /**
  * A PostCustomers body that uses every nested shape the form encoding has: address, shipping,
@@ -135,5 +138,15 @@ export function assertValid(label: string, schema: Parameters<typeof safeParse>[
     throw new Error(`${label} does not pass its schema: ${JSON.stringify(result.error.issues.slice(0, 3))}`);
 }
 
+/** Throws unless the client's generated checks accept `value`. */
+export function assertChecks(label: string, check: Check | null, value: unknown): void {
+  if (!check) throw new Error(`${label}: no checks`);
+  const issues = checkValue(check, value);
+  if (issues.length)
+    throw new Error(`${label} does not pass the client's checks: ${JSON.stringify(issues.slice(0, 3))}`);
+}
+
 assertValid('richCreateParams', operations.PostCustomers.bodySchema, richCreateParams);
 assertValid('customerObject', operations.GetCustomersCustomer.responseSchema, customerObject(1));
+assertChecks('richCreateParams', clientOperations.PostCustomers.checks.body, richCreateParams);
+assertChecks('customerObject', clientOperations.GetCustomersCustomer.checks.response, customerObject(1));

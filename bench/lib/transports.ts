@@ -1,7 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 
 // Alternative `fetch` functions for the end-to-end investigation, each passed to our client through
-// its `fetch` option (the client itself is unchanged).
+// its `fetch` option (the client itself is unchanged), and the node:http and undici floors.
 //
 // Node 20 bundles undici (it is what `fetch` runs on) but does not export it, and `undici` is not a
 // dependency here. Its `Agent` class is still reachable: the first fetch installs undici's global
@@ -32,6 +32,8 @@ export interface Dispatcher {
     path: string;
     method: string;
     headers: Record<string, string>;
+    body?: string | undefined;
+    signal?: AbortSignal | undefined;
   }): Promise<DispatcherResponse>;
   close(): Promise<void>;
 }
@@ -61,26 +63,28 @@ function toHeaders(res: IncomingMessage): Headers {
 
 /**
  * A `fetch` built on node:http with a keep-alive agent, as stripe-node's default client is. It takes
- * what our transport passes (a `Request`), sends it with `http.request` and wraps the answer in a
- * `Response`, so only the HTTP engine changes, not the fetch-shaped objects around it. http: only.
+ * what our transport passes, `fetch(url, init)` with a string URL and headers as a plain object, and
+ * sends that with `http.request` (no `Request` is built), then wraps the answer in a `Response`, as
+ * any `fetch` must. So against our client over global fetch only the HTTP engine and the Request
+ * change; against `nodeTransport` (src/node-transport.ts), only the Response and Headers objects
+ * remain. http: only, GET and POST with a string body, for the benchmark.
  */
 export function nodeHttpFetch(agent = new HttpAgent({ keepAlive: true })): typeof fetch {
   return async (input, init) => {
-    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
-    const url = new URL(request.url);
-    const headers: Record<string, string> = {};
-    request.headers.forEach((value, name) => (headers[name] = value));
-    const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
+    if (typeof input !== 'string') throw new TypeError('nodeHttpFetch takes fetch(url: string, init)');
+    const url = new URL(input);
+    const headers = (init?.headers ?? {}) as Record<string, string>;
+    const body = typeof init?.body === 'string' ? init.body : undefined;
     return new Promise<Response>((resolve, reject) => {
       const req = httpRequest(
         {
           host: url.hostname,
           port: url.port,
           path: url.pathname + url.search,
-          method: request.method,
+          method: init?.method ?? 'GET',
           headers,
           agent,
-          signal: request.signal,
+          signal: init?.signal ?? undefined,
         },
         (res) => {
           const chunks: Buffer[] = [];
