@@ -101,6 +101,10 @@ function browserIssue(allowed: boolean): ValidationIssue | undefined {
 }
 
 function transportIssue(options: ClientOptions): ValidationIssue | undefined {
+  for (const field of ['fetch', 'transport'] as const) {
+    const value: unknown = options?.[field];
+    if (value !== undefined && typeof value !== 'function') return { path: [field], field, rule: 'must be a function' };
+  }
   if (options?.fetch === undefined || options.transport === undefined) return undefined;
   return { path: ['transport'], field: 'transport', rule: 'give fetch or transport, not both' };
 }

@@ -26,7 +26,7 @@ export {
 export { responseMeta, withResponse, type ResponseMeta, type WithResponse } from './response-meta.js';
 export type { Expanded, WithExpand } from './expand.js';
 export { decideRetry, backoffDelay, parseRetryAfter, type RetryDecision, type RetryInput } from './retry.js';
-export type { Clock } from './clock.js';
+export type { Clock, Timeout } from './clock.js';
 export { fetchTransport, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
 export type * from './types.js';
 export { operations, specInfo } from '../generated/operations.js';

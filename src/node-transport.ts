@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { StripeValidationError, type ValidationIssue } from './errors.js';
 import type { Transport } from './transport.js';
 
 // A transport for Node.js over node:http and node:https, the way stripe-node sends. Node 20's fetch
@@ -40,6 +41,17 @@ export function flatHeaders(headers: Readonly<Record<string, string | string[] |
  * const stripe = createClient({ apiKey: process.env.STRIPE_SECRET_KEY!, transport: nodeTransport() });
  */
 export function nodeTransport(options: NodeTransportOptions = {}): Transport {
+  const issues: ValidationIssue[] = [];
+  for (const [field, Agent] of [
+    ['httpsAgent', https.Agent],
+    ['httpAgent', http.Agent],
+  ] as const) {
+    const value: unknown = options?.[field];
+    if (value !== undefined && !(value instanceof Agent)) {
+      issues.push({ path: [field], field, rule: `must be a node:${field === 'httpsAgent' ? 'https' : 'http'} Agent` });
+    }
+  }
+  if (issues.length) throw new StripeValidationError(issues, 'Invalid nodeTransport options');
   const httpsAgent = options.httpsAgent ?? new https.Agent({ keepAlive: true });
   const httpAgent = options.httpAgent ?? new http.Agent({ keepAlive: true });
   return ({ method, url, headers, body, signal }) =>

@@ -42,6 +42,15 @@ export function createSend(baseUrl: string, transport: Transport): Send {
   return async (op, call, headers, signal) => {
     const url = `${base}${fillPath(op.path, call.path)}${call.query ? `?${call.query}` : ''}`;
     const response = await transport({ method: op.method.toUpperCase(), url, headers, body: call.body, signal });
+    // A custom transport that breaks its contract fails the attempt with words, not later with a
+    // TypeError from deep inside the response checks.
+    if (
+      !Number.isInteger(response?.status) ||
+      typeof response.body !== 'string' ||
+      typeof response.headers !== 'object'
+    ) {
+      throw new TypeError('the transport must resolve to { status: integer, headers: object, body: string }');
+    }
     if (response.status >= 200 && response.status < 300) return response;
     return { ...response, errorBody: parseErrorBody(response.body) };
   };

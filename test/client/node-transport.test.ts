@@ -2,7 +2,13 @@
 // in test/support/tls/): what goes over the socket, keep-alive, every way a response can fail, and
 // the client's retries and errors on top: real sockets. Last, the same transport under MSW.
 import { readFileSync } from 'node:fs';
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  Agent as HttpAgent,
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { Agent as HttpsAgent, createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { setupServer } from 'msw/node';
@@ -18,6 +24,7 @@ import {
   StripeTimeoutError,
   StripeValidationError,
   withResponse,
+  type Transport,
 } from 'stripe-customers';
 import { createCustomersMock } from 'stripe-customers/msw';
 import { nodeTransport } from 'stripe-customers/node';
@@ -240,6 +247,27 @@ describe('nodeTransport under MSW', () => {
 });
 
 describe('createClient with a transport', () => {
+  it('refuses a transport or fetch that is not a function, naming it', () => {
+    const bad = { get: () => undefined } as unknown as Transport;
+    expect(() => createClient({ apiKey: 'sk_test_123', transport: bad })).toThrow(/transport: must be a function/);
+    expect(() => createClient({ apiKey: 'sk_test_123', fetch: 'fetch' as never })).toThrow(/fetch: must be a function/);
+  });
+
+  it('fails the call with words when a custom transport answers something that is not a response', async () => {
+    const broken: Transport = async () => ({ status: '200', headers: {}, body: '{}' }) as never;
+    const stripe = createClient({ apiKey: 'sk_test_123', transport: broken, maxRetries: 0 });
+    const thrown = await stripe.customers.retrieve('cus_1').catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(StripeConnectionError);
+    expect((thrown as Error).message).toMatch(/the transport must resolve to \{ status: integer/);
+  });
+
+  it('nodeTransport refuses an agent that is not a node:http(s) Agent', () => {
+    const call = () => nodeTransport({ httpsAgent: {} as never, httpAgent: new HttpsAgent() as never });
+    expect(call).toThrow(StripeValidationError);
+    expect(call).toThrow(/httpsAgent: must be a node:https Agent/);
+    expect(() => nodeTransport({ httpAgent: new HttpAgent() })).not.toThrow();
+  });
+
   it('refuses fetch and transport together, naming the option', () => {
     const call = () => createClient({ apiKey: 'sk_test_123', fetch: globalThis.fetch, transport: nodeTransport() });
     expect(call).toThrow(StripeValidationError);
