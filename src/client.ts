@@ -1,8 +1,8 @@
 import { specInfo } from '../generated/operations.js';
 import { systemClock, type Clock } from './clock.js';
 import { customersResource, type CustomersResource } from './customers.js';
-import { StripeValidationError, type ValidationIssue } from './errors.js';
-import { headerValueIssue } from './headers.js';
+import { clientOptionIssues, defaultsIssues } from './client-options.js';
+import { StripeValidationError } from './errors.js';
 import { DEFAULT_POLICY, resolvePolicy } from './options.js';
 import { request, type RequestContext } from './request.js';
 import { createSend } from './send.js';
@@ -47,6 +47,12 @@ export interface ClientOptions {
   clock?: Clock;
   /** Random source in [0, 1) for retry jitter (default `Math.random`). */
   random?: () => number;
+  /**
+   * The largest response body the client reads, in bytes (default 20 MB). A bigger success body is
+   * a `StripeResponseTooLargeError`; a bigger error body is dropped from the error. Either way it is
+   * never held in memory whole.
+   */
+  maxResponseBytes?: number;
 }
 
 /** The defaults {@link StripeCustomersClient.withOptions} can change. */
@@ -64,63 +70,8 @@ export interface StripeCustomersClient {
 }
 
 const DEFAULT_BASE_URL = 'https://api.stripe.com';
-const KEY_SHAPE = /^[sr]k_(test|live)_[A-Za-z0-9_-]+$/;
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
-
-function keyIssue(apiKey: unknown): ValidationIssue | undefined {
-  if (typeof apiKey === 'string' && KEY_SHAPE.test(apiKey)) return undefined;
-  const rule =
-    typeof apiKey === 'string' && /^pk_/.test(apiKey)
-      ? 'a publishable key (pk_...) cannot call this API; use a secret or restricted key'
-      : 'must be a secret or restricted key: sk_test_..., sk_live_..., rk_test_... or rk_live_... (no spaces)';
-  return { path: ['apiKey'], field: 'apiKey', rule };
-}
-
-// The key travels in every request's Authorization header: only https, or http to this machine.
-function baseUrlIssue(baseUrl: string | undefined, allowHttp: boolean): ValidationIssue | undefined {
-  if (baseUrl === undefined) return undefined;
-  const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
-  const field = 'baseUrl';
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    return { path: [field], field, rule: 'must be an absolute http(s) URL' };
-  }
-  if (url.protocol === 'http:' && !allowHttp && !LOOPBACK.test(url.hostname)) {
-    return { path: [field], field, rule: 'must use https (http is allowed for loopback hosts, or with allowHttp: true)' };
-  }
-  return undefined;
-}
-
-// A page's scripts are public. Browser workers are not detected: they cannot be told apart from
-// Cloudflare Workers and other edge runtimes, where a secret key is safe.
-function browserIssue(allowed: boolean): ValidationIssue | undefined {
-  if (allowed || typeof (globalThis as { document?: unknown }).document === 'undefined') return undefined;
-  const rule =
-    'must not be used in a browser, where anyone who loads the page can read it: call Stripe from your server ' +
-    '(dangerouslyAllowBrowser: true allows it, for a page no outsider can load)';
-  return { path: ['apiKey'], field: 'apiKey', rule };
-}
-
-function transportIssue(options: ClientOptions): ValidationIssue | undefined {
-  for (const field of ['fetch', 'transport'] as const) {
-    const value: unknown = options?.[field];
-    if (value !== undefined && typeof value !== 'function') return { path: [field], field, rule: 'must be a function' };
-  }
-  if (options?.fetch === undefined || options.transport === undefined) return undefined;
-  return { path: ['transport'], field: 'transport', rule: 'give fetch or transport, not both' };
-}
-
-function optionIssues(options: ClientOptions): ValidationIssue[] {
-  const issues = [
-    keyIssue(options?.apiKey),
-    baseUrlIssue(options?.baseUrl, options?.allowHttp === true),
-    transportIssue(options),
-  ];
-  for (const field of ['apiVersion', 'stripeAccount'] as const) {
-    const value = options?.[field];
-    if (value !== undefined) issues.push(headerValueIssue([field], value));
-  }
-  return issues.filter((i): i is ValidationIssue => i !== undefined);
-}
+/** The default `maxResponseBytes`: far above any Stripe response, far below trouble. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
 
 function randomUUID(): string {
   return globalThis.crypto.randomUUID();
@@ -134,21 +85,23 @@ function randomUUID(): string {
  * const customer = await stripe.customers.create({ email: 'ada@example.com', name: 'Ada Lovelace' });
  */
 export function createClient(options: ClientOptions): StripeCustomersClient {
-  const issues = optionIssues(options);
-  const browser = browserIssue(options?.dangerouslyAllowBrowser === true);
-  if (browser) issues.push(browser);
+  const issues = clientOptionIssues(options);
   if (issues.length) throw new StripeValidationError(issues, 'Invalid client options');
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   return clientOn({
     defaults: {
       apiKey: options.apiKey,
       apiVersion: options.apiVersion ?? specInfo.version,
       stripeAccount: options.stripeAccount,
     },
-    policy: resolvePolicy(DEFAULT_POLICY, options, 'Invalid client options'),
-    send: createSend(options.baseUrl ?? DEFAULT_BASE_URL, options.transport ?? fetchTransport(options.fetch)),
+    policy: resolvePolicy(DEFAULT_POLICY, options),
+    send: createSend(options.baseUrl ?? DEFAULT_BASE_URL, options.transport ?? fetchTransport(options.fetch), maxResponseBytes),
     clock: options.clock ?? systemClock,
     random: options.random ?? Math.random,
     newIdempotencyKey: randomUUID,
+    // The key as sent in Bearer and in HTTP Basic form: masked wherever an error would quote it.
+    secrets: [options.apiKey, btoa(`${options.apiKey}:`)],
+    maxResponseBytes,
   });
 }
 
@@ -156,7 +109,7 @@ function clientOn(context: RequestContext): StripeCustomersClient {
   return Object.freeze({
     customers: customersResource((op, params, requestOptions) => request(context, op, params, requestOptions)),
     withOptions: (defaults: ClientDefaults) => {
-      const issues = optionIssues({ ...defaults, apiKey: context.defaults.apiKey });
+      const issues = defaultsIssues(defaults);
       if (issues.length) throw new StripeValidationError(issues, 'Invalid client options');
       return clientOn({
         ...context,
@@ -165,7 +118,7 @@ function clientOn(context: RequestContext): StripeCustomersClient {
           ...(defaults.apiVersion !== undefined && { apiVersion: defaults.apiVersion }),
           ...(defaults.stripeAccount !== undefined && { stripeAccount: defaults.stripeAccount }),
         },
-        policy: resolvePolicy(context.policy, defaults, 'Invalid client options'),
+        policy: resolvePolicy(context.policy, defaults),
       });
     },
   });

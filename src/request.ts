@@ -1,12 +1,13 @@
 import type { Clock } from './clock.js';
 import { errorFromResponse } from './error-from-response.js';
+import { StripeResponseTooLargeError } from './errors.js';
 import { encodeForm } from './form-encode.js';
 import { buildHeaders, type HeaderDefaults } from './headers.js';
 import type { CallParams, ClientOperation } from './operation.js';
-import { resolvePolicy, type RequestOptions } from './options.js';
+import { checkRequestOptions, resolvePolicy, type RequestOptions } from './options.js';
 import { rememberResponse } from './response-meta.js';
 import { sendWithRetries, type RetryPolicy } from './send-with-retries.js';
-import type { Send } from './send.js';
+import type { RawResponse, Send } from './send.js';
 import { validateParams } from './validate-params.js';
 import { validateResponse } from './validate-response.js';
 
@@ -19,6 +20,10 @@ export interface RequestContext {
   random: () => number;
   /** Makes an Idempotency-Key for a POST that was not given one. */
   newIdempotencyKey: () => string;
+  /** Masked by value in every error (the API key, and the key as Basic credentials). */
+  secrets: readonly string[];
+  /** The largest response body read, in bytes (the transport stops there). */
+  maxResponseBytes: number;
 }
 
 /**
@@ -30,8 +35,9 @@ export async function request(
   context: RequestContext,
   op: ClientOperation,
   params: CallParams,
-  options: RequestOptions = {},
+  givenOptions?: RequestOptions,
 ): Promise<unknown> {
+  const options = checkRequestOptions(givenOptions);
   validateParams(op, params);
   const policy = resolvePolicy(context.policy, options);
   const idempotencyKey = op.method === 'post' ? (options.idempotencyKey ?? context.newIdempotencyKey()) : undefined;
@@ -42,8 +48,24 @@ export async function request(
     body: op.method === 'post' ? encodeForm(params.body ?? {}) : undefined,
   };
   const response = await sendWithRetries(context, op, encoded, headers, policy, options.signal);
-  if (response.status < 200 || response.status >= 300) throw errorFromResponse(response, idempotencyKey);
-  const data = validateResponse(op, response, idempotencyKey);
+  if (response.status < 200 || response.status >= 300) throw errorFromResponse(response, idempotencyKey, context.secrets);
+  if (response.tooLarge) throw tooLarge(op, response, context, idempotencyKey);
+  const data = validateResponse(op, response, idempotencyKey, context.secrets);
   rememberResponse(data, response, idempotencyKey);
   return data;
+}
+
+function tooLarge(op: ClientOperation, response: RawResponse, context: RequestContext, idempotencyKey: string | undefined) {
+  const requestId = response.headers['request-id'];
+  return new StripeResponseTooLargeError({
+    message:
+      `Stripe's response to ${op.method.toUpperCase()} ${op.path} (HTTP ${response.status}${requestId ? `, request ${requestId}` : ''}) ` +
+      `is larger than maxResponseBytes (${context.maxResponseBytes} bytes), so it was not read; the call itself did happen`,
+    statusCode: response.status,
+    requestId,
+    headers: response.headers,
+    idempotencyKey,
+    maxResponseBytes: context.maxResponseBytes,
+    secrets: context.secrets,
+  });
 }
