@@ -6,6 +6,7 @@ import { specInfo } from '../generated/operations.js';
 import { systemClock } from '../src/clock.js';
 import { createClient } from '../src/client.js';
 import { buildHeaders } from '../src/headers.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../src/client.js';
 import { createSend } from '../src/send.js';
 import { nodeTransport } from '../src/node-transport.js';
 import { fetchTransport } from '../src/transport.js';
@@ -63,7 +64,7 @@ const floorUndiciAgent = await newUndiciAgent(keepAlive);
 const sendUndiciAgent = await newUndiciAgent(keepAlive);
 
 // Our transport alone: the Send the client makes, called as request.ts would for `retrieve`.
-const send = createSend(server.url, fetchTransport());
+const send = createSend(server.url, fetchTransport(), DEFAULT_MAX_RESPONSE_BYTES);
 const retrieveOp = clientOperations.GetCustomersCustomer;
 const retrieveCall = { path: { customer: CANNED_ID }, query: '', body: undefined };
 const ourHeaders = buildHeaders({ apiKey, apiVersion: specInfo.version }, 'get', {});

@@ -37,6 +37,8 @@ export interface ClientOperation {
   readonly method: 'get' | 'post' | 'delete' | 'put' | 'patch' | 'head' | 'options' | 'trace';
   readonly path: string;
   readonly pathParams: readonly string[];
+  /** Ids a path param must not take, because another route has that fixed segment there. */
+  readonly reservedIds?: { readonly [param: string]: readonly string[] };
   readonly checks: {
     readonly path: Check | null;
     readonly query: Check | null;
@@ -962,6 +964,7 @@ export const GetCustomersCustomer: ClientOperation = {
   method: 'get',
   path: '/v1/customers/{customer}',
   pathParams: ['customer'],
+  reservedIds: { customer: ['search'] },
   checks: {
     path: {
       props: { customer: { type: 'string', max: 5000 } },
@@ -985,6 +988,7 @@ export const PostCustomersCustomer: ClientOperation = {
   method: 'post',
   path: '/v1/customers/{customer}',
   pathParams: ['customer'],
+  reservedIds: { customer: ['search'] },
   checks: {
     path: {
       props: { customer: { type: 'string', max: 5000 } },
@@ -1108,6 +1112,7 @@ export const DeleteCustomersCustomer: ClientOperation = {
   method: 'delete',
   path: '/v1/customers/{customer}',
   pathParams: ['customer'],
+  reservedIds: { customer: ['search'] },
   checks: {
     path: {
       props: { customer: { type: 'string', max: 5000 } },
@@ -1128,6 +1133,7 @@ export const GetCustomersCustomerBalanceTransactions: ClientOperation = {
   method: 'get',
   path: '/v1/customers/{customer}/balance_transactions',
   pathParams: ['customer'],
+  reservedIds: { customer: ['search'] },
   checks: {
     path: {
       props: { customer: { type: 'string', max: 5000 } },
@@ -1156,6 +1162,7 @@ export const PostCustomersCustomerBalanceTransactions: ClientOperation = {
   method: 'post',
   path: '/v1/customers/{customer}/balance_transactions',
   pathParams: ['customer'],
+  reservedIds: { customer: ['search'] },
   checks: {
     path: {
       props: { customer: { type: 'string', max: 5000 } },
@@ -1186,6 +1193,7 @@ export const GetCustomersCustomerBalanceTransactionsTransaction: ClientOperation
   method: 'get',
   path: '/v1/customers/{customer}/balance_transactions/{transaction}',
   pathParams: ['customer', 'transaction'],
+  reservedIds: { customer: ['search'] },
   checks: {
     path: {
       props: { customer: { type: 'string', max: 5000 }, transaction: 'string' },
@@ -1209,6 +1217,7 @@ export const PostCustomersCustomerBalanceTransactionsTransaction: ClientOperatio
   method: 'post',
   path: '/v1/customers/{customer}/balance_transactions/{transaction}',
   pathParams: ['customer', 'transaction'],
+  reservedIds: { customer: ['search'] },
   checks: {
     path: {
       props: {
@@ -1239,6 +1248,7 @@ export const GetCustomersCustomerCashBalance: ClientOperation = {
   method: 'get',
   path: '/v1/customers/{customer}/cash_balance',
   pathParams: ['customer'],
+  reservedIds: { customer: ['search'] },
   checks: {
     path: {
       props: { customer: { type: 'string', max: 5000 } },
@@ -1262,6 +1272,7 @@ export const PostCustomersCustomerCashBalance: ClientOperation = {
   method: 'post',
   path: '/v1/customers/{customer}/cash_balance',
   pathParams: ['customer'],
+  reservedIds: { customer: ['search'] },
   checks: {
     path: {
       props: { customer: { type: 'string', max: 5000 } },
@@ -1291,6 +1302,7 @@ export const DeleteCustomersCustomerDiscount: ClientOperation = {
   method: 'delete',
   path: '/v1/customers/{customer}/discount',
   pathParams: ['customer'],
+  reservedIds: { customer: ['search'] },
   checks: {
     path: {
       props: { customer: { type: 'string', max: 5000 } },
@@ -1311,6 +1323,7 @@ export const GetCustomersCustomerTaxIds: ClientOperation = {
   method: 'get',
   path: '/v1/customers/{customer}/tax_ids',
   pathParams: ['customer'],
+  reservedIds: { customer: ['search'] },
   checks: {
     path: {
       props: { customer: { type: 'string', max: 5000 } },
@@ -1339,6 +1352,7 @@ export const PostCustomersCustomerTaxIds: ClientOperation = {
   method: 'post',
   path: '/v1/customers/{customer}/tax_ids',
   pathParams: ['customer'],
+  reservedIds: { customer: ['search'] },
   checks: {
     path: {
       props: { customer: { type: 'string', max: 5000 } },
@@ -1442,6 +1456,7 @@ export const GetCustomersCustomerTaxIdsId: ClientOperation = {
   method: 'get',
   path: '/v1/customers/{customer}/tax_ids/{id}',
   pathParams: ['customer', 'id'],
+  reservedIds: { customer: ['search'] },
   checks: {
     path: {
       props: { customer: { type: 'string', max: 5000 }, id: 'string' },
@@ -1465,6 +1480,7 @@ export const DeleteCustomersCustomerTaxIdsId: ClientOperation = {
   method: 'delete',
   path: '/v1/customers/{customer}/tax_ids/{id}',
   pathParams: ['customer', 'id'],
+  reservedIds: { customer: ['search'] },
   checks: {
     path: {
       props: { customer: { type: 'string', max: 5000 }, id: 'string' },

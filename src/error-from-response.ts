@@ -9,6 +9,7 @@ import {
   StripeNotFoundError,
   StripePermissionError,
   StripeRateLimitError,
+  StripeRedirectError,
 } from './errors.js';
 import type { RawResponse } from './send.js';
 
@@ -36,11 +37,21 @@ const BY_TYPE: Readonly<Record<string, ErrorClass>> = {
  * Stripe's `type`; anything else is a server-side {@link StripeAPIError} (5xx) or an invalid request (4xx).
  */
 export function errorClassFor(status: number, type: string | undefined): ErrorClass {
+  // Whatever a redirect's body claims, it is a redirect (status 0 is a browser's opaque redirect).
+  if (isRedirect(status)) return StripeRedirectError;
   if (type === 'idempotency_error') return StripeIdempotencyError;
   const byStatus = BY_STATUS[status];
   if (byStatus) return byStatus;
   if (status >= 500) return StripeAPIError;
   return (type !== undefined && BY_TYPE[type]) || (status >= 400 && status < 500 ? StripeInvalidRequestError : StripeAPIError);
+}
+
+/**
+ * A 3xx, or 0: with `redirect: 'manual'` a browser's fetch hides a redirect's status and Location
+ * behind an "opaque redirect" of status 0. Stripe's API never redirects.
+ */
+export function isRedirect(status: number): boolean {
+  return status === 0 || (status >= 300 && status < 400);
 }
 
 function text(value: unknown): string | undefined {
@@ -52,14 +63,17 @@ function text(value: unknown): string | undefined {
  * Stripe's `error` fields (type, code, param, message, decline code, doc URL) with status, request id
  * and headers. A body that is not Stripe's error JSON (an HTML 502 page, say) still becomes an error.
  */
-export function errorFromResponse(response: RawResponse, idempotencyKey?: string): StripeError {
+export function errorFromResponse(response: RawResponse, idempotencyKey?: string, secrets?: readonly string[]): StripeError {
   const parsed = response.errorBody;
   const body = parsed !== null && typeof parsed === 'object' ? (parsed as { error?: unknown }).error : undefined;
   const error = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   const requestId = response.headers['request-id'];
   const type = text(error.type);
-  const stripeMessage = text(error.message) ?? (body === undefined ? 'the response body was not a Stripe error' : 'no message');
   const ErrorType = errorClassFor(response.status, type);
+  const stripeMessage =
+    ErrorType === StripeRedirectError
+      ? redirectMessage(response.headers['location'])
+      : (text(error.message) ?? (body === undefined ? 'the response body was not a Stripe error' : 'no message'));
   return new ErrorType({
     message: `${stripeMessage} (HTTP ${response.status}${requestId ? `, request ${requestId}` : ''})`,
     type,
@@ -72,5 +86,14 @@ export function errorFromResponse(response: RawResponse, idempotencyKey?: string
     headers: response.headers,
     raw: parsed ?? response.body,
     idempotencyKey,
+    secrets,
   });
+}
+
+function redirectMessage(location: string | undefined): string {
+  const where = location === undefined ? '' : ` to ${JSON.stringify(location.length > 200 ? `${location.slice(0, 200)}…` : location)}`;
+  return (
+    `the server answered with a redirect${where}, which Stripe's API never sends; it was not followed, ` +
+    'so the body, the key, Stripe-Account and the Idempotency-Key went nowhere else (check baseUrl and any proxy)'
+  );
 }

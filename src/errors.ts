@@ -28,22 +28,78 @@ export interface StripeErrorFields {
   raw?: unknown;
   idempotencyKey?: string | undefined;
   cause?: unknown;
+  /**
+   * Values masked by value wherever they appear in the error (the client passes its API key, and
+   * the key as HTTP Basic credentials), on top of masking anything shaped like a key.
+   */
+  secrets?: readonly string[] | undefined;
 }
 
 // Secret and restricted keys look like sk_live_..., rk_test_...; publishable keys are not secret
-// but are masked too so a message never carries any key material.
-const KEY_PATTERN = /\b([spr]k_(?:live|test)_)[A-Za-z0-9_*-]+/g;
+// but are masked too so a message never carries any key material. No word boundary is required
+// before the prefix: a key echoed as `Bearer%20sk_test_...`, `x=sk_test_...` or `_sk_test_...` is
+// still a key.
+const KEY_PATTERN = /([spr]k_(?:live|test)_)[A-Za-z0-9_*-]+/g;
 
-/** Masks anything shaped like a Stripe API key: `sk_test_abc123` becomes `sk_test_***`. */
-export function redactKeys(text: string): string {
-  return text.replace(KEY_PATTERN, '$1***');
+/**
+ * Masks anything shaped like a Stripe API key (`sk_test_abc123` becomes `sk_test_***`), wherever it
+ * stands in the text, and every one of `secrets` by value.
+ */
+export function redactKeys(text: string, secrets: readonly string[] = []): string {
+  let out = text.replace(KEY_PATTERN, '$1***');
+  for (const secret of secrets) if (secret.length >= 8) out = out.split(secret).join('***');
+  return out;
 }
 
-/** {@link redactKeys} applied to every string inside a JSON value (an error body, say). */
-export function redactKeysDeep(value: unknown): unknown {
-  if (typeof value === 'string') return redactKeys(value);
+// Deeper than any body Stripe sends; a hostile body nested deeper is cut there instead of
+// overflowing the stack while an error is being built.
+const MAX_DEPTH = 64;
+
+/** {@link redactKeys} applied to every string inside a value (an error body, say), keys included. */
+export function redactKeysDeep(value: unknown, secrets: readonly string[] = [], depth = 0): unknown {
+  if (typeof value === 'string') return redactKeys(value, secrets);
   if (value === null || typeof value !== 'object') return value;
-  return JSON.parse(redactKeys(JSON.stringify(value)));
+  if (depth >= MAX_DEPTH) return '[nested too deep]';
+  if (Array.isArray(value)) return value.map((item) => redactKeysDeep(item, secrets, depth + 1));
+  // Own keys written with defineProperty: a key named `__proto__` stays plain data.
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    Object.defineProperty(copy, redactKeys(key, secrets), { value: redactKeysDeep(item, secrets, depth + 1), enumerable: true, writable: true, configurable: true });
+  }
+  return copy;
+}
+
+/**
+ * The cause as given when nothing in it needs masking; otherwise a copy of it, with the same name,
+ * message, stack, own fields and causes, masked. An error from a transport can quote the request it
+ * failed on, Authorization header included, and `util.inspect(error)` prints the whole cause chain.
+ */
+function redactCause(cause: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (typeof cause === 'string') return redactKeys(cause, secrets);
+  if (!(cause instanceof Error) || depth > 8) return cause;
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(cause)) fields[key] = (cause as unknown as Record<string, unknown>)[key];
+  const inner = redactCause(cause.cause, secrets, depth + 1);
+  const masked = redactKeysDeep(fields, secrets) as Record<string, unknown>;
+  const message = redactKeys(cause.message, secrets);
+  const stack = cause.stack === undefined ? undefined : redactKeys(cause.stack, secrets);
+  const same =
+    inner === cause.cause && message === cause.message && stack === cause.stack &&
+    JSON.stringify(masked) === JSON.stringify(fields);
+  if (same) return cause;
+  const copy = new Error(message, inner === undefined ? undefined : { cause: inner });
+  Object.assign(copy, masked);
+  Object.defineProperty(copy, 'name', { value: cause.name, enumerable: false, writable: true, configurable: true });
+  if (stack !== undefined) copy.stack = stack;
+  return copy;
+}
+
+function redactHeaders(
+  headers: Readonly<Record<string, string>> | undefined,
+  secrets: readonly string[],
+): Readonly<Record<string, string>> | undefined {
+  return headers === undefined ? undefined : (redactKeysDeep(headers, secrets) as Record<string, string>);
 }
 
 /** Root of every error thrown by stripe-customers. */
@@ -71,16 +127,19 @@ export class StripeError extends Error {
   readonly idempotencyKey: string | undefined;
 
   constructor(fields: StripeErrorFields) {
-    super(redactKeys(fields.message), fields.cause === undefined ? undefined : { cause: fields.cause });
-    this.type = fields.type;
-    this.code = fields.code;
-    this.param = fields.param;
-    this.declineCode = fields.declineCode;
-    this.docUrl = fields.docUrl;
+    const secrets = fields.secrets ?? [];
+    const cause = redactCause(fields.cause, secrets);
+    super(redactKeys(fields.message, secrets), cause === undefined ? undefined : { cause });
+    const text = (value: string | undefined) => (value === undefined ? undefined : redactKeys(value, secrets));
+    this.type = text(fields.type);
+    this.code = text(fields.code);
+    this.param = text(fields.param);
+    this.declineCode = text(fields.declineCode);
+    this.docUrl = text(fields.docUrl);
     this.statusCode = fields.statusCode;
-    this.requestId = fields.requestId;
-    this.headers = fields.headers;
-    this.raw = redactKeysDeep(fields.raw);
+    this.requestId = text(fields.requestId);
+    this.headers = redactHeaders(fields.headers, secrets);
+    this.raw = redactKeysDeep(fields.raw, secrets);
     this.idempotencyKey = fields.idempotencyKey;
   }
 
@@ -144,6 +203,42 @@ export class StripeAPIError extends StripeError {
   override readonly name: string = 'StripeAPIError';
 }
 
+/**
+ * Stripe answered with a redirect (HTTP 3xx), which it never does: something between the client and
+ * Stripe (a proxy, a hijacked DNS name, a wrong `baseUrl`) wants the request sent elsewhere. It is
+ * never followed, because the form body, the key, `Stripe-Account` and the `Idempotency-Key` would
+ * go to that other host, and never retried. `location` is where it pointed.
+ */
+export class StripeRedirectError extends StripeError {
+  override readonly name: string = 'StripeRedirectError';
+  /** The `Location` header of the redirect (anything shaped like a key masked), if it had one. */
+  readonly location: string | undefined;
+
+  constructor(fields: StripeErrorFields) {
+    super(fields);
+    this.location = this.headers?.['location'];
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), location: this.location };
+  }
+}
+
+/**
+ * A success response whose body was larger than the client's `maxResponseBytes` (20 MB unless set):
+ * it was not read, so nothing huge was held in memory. The call did happen, so it is not retried.
+ */
+export class StripeResponseTooLargeError extends StripeError {
+  override readonly name: string = 'StripeResponseTooLargeError';
+  /** The limit that was passed, in bytes. */
+  readonly maxResponseBytes: number;
+
+  constructor(fields: StripeErrorFields & { maxResponseBytes: number }) {
+    super(fields);
+    this.maxResponseBytes = fields.maxResponseBytes;
+  }
+}
+
 /** The request never got a response: DNS, connection refused or reset, TLS failure. `cause` says which. */
 export class StripeConnectionError extends StripeError {
   override readonly name: string = 'StripeConnectionError';
@@ -185,8 +280,8 @@ export class StripeResponseValidationError extends StripeError {
 
   constructor(fields: StripeErrorFields & { issues: readonly ValidationIssue[]; rawBody: string }) {
     super(fields);
-    this.issues = fields.issues;
-    this.rawBody = redactKeys(fields.rawBody);
+    this.issues = redactKeysDeep(fields.issues, fields.secrets) as ValidationIssue[];
+    this.rawBody = redactKeys(fields.rawBody, fields.secrets);
   }
 
   override toJSON(): Record<string, unknown> {

@@ -33,7 +33,8 @@ export function flatHeaders(headers: Readonly<Record<string, string | string[] |
 
 /**
  * Sends with node:http / node:https and keep-alive agents. Faster than Node's fetch and than
- * stripe-node (see bench/RESULTS.md); Node.js only, so it has its own entry point.
+ * stripe-node (see bench/RESULTS.md); Node.js only, so it has its own entry point. node:http never
+ * follows a redirect, so a 3xx reaches the client as it came.
  * `responseMeta(result).response` is rebuilt from the status, headers and body when read.
  * @example
  * import { createClient } from 'stripe-customers';
@@ -54,17 +55,28 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
   if (issues.length) throw new StripeValidationError(issues, 'Invalid nodeTransport options');
   const httpsAgent = options.httpsAgent ?? new https.Agent({ keepAlive: true });
   const httpAgent = options.httpAgent ?? new http.Agent({ keepAlive: true });
-  return ({ method, url, headers, body, signal }) =>
+  return ({ method, url, headers, body, signal, maxResponseBytes }) =>
     new Promise((resolve, reject) => {
       const secure = url.startsWith('https:');
       // Read off the module object at call time, not bound at import: MSW (and other interceptors)
       // replace `http.request` when they start, and an ESM named import would never see that.
       const send = secure ? https.request : http.request;
       const req = send(url, { method, headers, agent: secure ? httpsAgent : httpAgent, signal }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: flatHeaders(res.headers), body: text }));
+        const status = res.statusCode ?? 0;
+        const tooLarge = () => {
+          // Dropping the socket is cheaper than draining a body nobody will read.
+          res.destroy();
+          resolve({ status, headers: flatHeaders(res.headers), body: '', tooLarge: true });
+        };
+        if (Number(res.headers['content-length']) > maxResponseBytes) return tooLarge();
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxResponseBytes) tooLarge();
+          else chunks.push(chunk);
+        });
+        res.on('end', () => resolve({ status, headers: flatHeaders(res.headers), body: Buffer.concat(chunks, size).toString('utf8') }));
         // The connection broke (or `signal` fired) after the status line: no whole response came.
         res.on('error', reject);
       });

@@ -1,3 +1,5 @@
+import { isRedirect } from './error-from-response.js';
+
 /**
  * When to retry, decided by one pure function. Stripe's rules (the official SDKs follow them):
  * `Stripe-Should-Retry` decides first when present; otherwise connection failures, timeouts, 409
@@ -56,6 +58,8 @@ function retryable(outcome: AttemptOutcome): { retry: boolean; reason: string } 
     case 'timeout':
       return { retry: true, reason: `${outcome.kind} failure` };
     case 'response': {
+      // A redirect is an answer from somewhere that is not Stripe: no header of its can ask for more.
+      if (isRedirect(outcome.status)) return { retry: false, reason: `HTTP ${outcome.status} redirect` };
       const header = outcome.headers['stripe-should-retry'];
       if (header === 'true' || header === 'false') {
         return { retry: header === 'true', reason: `Stripe-Should-Retry: ${header}` };

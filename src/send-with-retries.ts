@@ -13,11 +13,13 @@ export interface RetryPolicy {
   deadlineMs: number;
 }
 
-/** What the loop needs from the client: the transport, the clock and a random source. */
+/** What the loop needs from the client: the transport, the clock, a random source, what to mask. */
 export interface AttemptContext {
   send: Send;
   clock: Clock;
   random: () => number;
+  /** Masked by value in the errors the loop makes (a transport's failure can quote the request). */
+  secrets: readonly string[];
 }
 
 function describe(op: OperationRoute): string {
@@ -38,11 +40,11 @@ export async function sendWithRetries(
   policy: RetryPolicy,
   signal: AbortSignal | undefined,
 ): Promise<RawResponse> {
-  const { clock } = context;
+  const { clock, secrets } = context;
   const idempotencyKey = headers['Idempotency-Key'];
   const started = clock.now();
   const aborted = (cause: unknown) =>
-    new StripeAbortError({ message: `${describe(op)} was aborted by the caller`, cause, idempotencyKey });
+    new StripeAbortError({ message: `${describe(op)} was aborted by the caller`, cause, idempotencyKey, secrets });
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw aborted(signal.reason);
     const remainingMs = policy.deadlineMs - (clock.now() - started);
@@ -62,8 +64,8 @@ export async function sendWithRetries(
       outcome = { kind: timedOut ? 'timeout' : 'connection' };
       const detail = cause instanceof Error ? cause.message : String(cause);
       failure = timedOut
-        ? new StripeTimeoutError({ message: `${describe(op)} got no response within ${limitMs} ms`, cause, idempotencyKey })
-        : new StripeConnectionError({ message: `Could not reach Stripe for ${describe(op)}: ${detail}`, cause, idempotencyKey });
+        ? new StripeTimeoutError({ message: `${describe(op)} got no response within ${limitMs} ms`, cause, idempotencyKey, secrets })
+        : new StripeConnectionError({ message: `Could not reach Stripe for ${describe(op)}: ${detail}`, cause, idempotencyKey, secrets });
     } finally {
       timeout.clear();
     }

@@ -26,8 +26,12 @@ export function validateParams(op: ClientOperation, params: CallParams): void {
   const issues: ValidationIssue[] = [];
   for (const name of op.pathParams) {
     const id = params.path?.[name];
-    if (typeof id === 'string' && (id === '' || DOT_SEGMENT.test(id))) {
+    if (typeof id !== 'string') continue;
+    if (id === '' || DOT_SEGMENT.test(id)) {
       issues.push({ path: [name], field: name, rule: 'must be an id, not empty, "." or ".."' });
+    } else if (op.reservedIds?.[name]?.includes(id)) {
+      const route = op.path.replace(`{${name}}`, id);
+      issues.push({ path: [name], field: name, rule: `must be an id, not "${id}": ${route} is another endpoint` });
     }
   }
   check(op.checks.path, params.path, issues, 'path params');

@@ -1,7 +1,7 @@
 import { checkValue } from './check.js';
 import { StripeResponseValidationError, type ValidationIssue } from './errors.js';
 import type { ClientOperation } from './operation.js';
-import type { RawResponse } from './send.js';
+import { MAX_RAW_TEXT, type RawResponse } from './send.js';
 
 /**
  * Parses a success response and checks it against the operation's response checks. Additions pass
@@ -9,13 +9,18 @@ import type { RawResponse } from './send.js';
  * is declared, a required field missing, a body that is not JSON) throw a
  * {@link StripeResponseValidationError} carrying the status, request id and the raw body.
  */
-export function validateResponse(op: ClientOperation, response: RawResponse, idempotencyKey?: string): unknown {
+export function validateResponse(
+  op: ClientOperation,
+  response: RawResponse,
+  idempotencyKey?: string,
+  secrets?: readonly string[],
+): unknown {
   let json: unknown;
   try {
     json = JSON.parse(response.body);
   } catch {
     const shown = response.body.length > 200 ? `${response.body.slice(0, 200)}…` : response.body;
-    throw failure(op, response, idempotencyKey, [], `is not JSON: ${JSON.stringify(shown)}`);
+    throw failure(op, response, { idempotencyKey, secrets }, [], `is not JSON: ${JSON.stringify(shown)}`);
   }
   if (!op.checks.response) return json;
   // The checks only read: the parsed JSON itself is returned, a metadata key such as `__proto__`
@@ -23,14 +28,14 @@ export function validateResponse(op: ClientOperation, response: RawResponse, ide
   const issues = checkValue(op.checks.response, json);
   if (!issues.length) return json;
   const listed = issues.map((i) => `  ${i.field}: ${i.rule}`).join('\n');
-  throw failure(op, response, idempotencyKey, issues, `does not match ${op.id}'s schema:\n${listed}`);
+  throw failure(op, response, { idempotencyKey, secrets }, issues, `does not match ${op.id}'s schema:\n${listed}`);
 }
 
 /** The error for a response that is not what the operation returns; built only when one is. */
 function failure(
   op: ClientOperation,
   response: RawResponse,
-  idempotencyKey: string | undefined,
+  sent: { idempotencyKey: string | undefined; secrets: readonly string[] | undefined },
   issues: ValidationIssue[],
   what: string,
 ): StripeResponseValidationError {
@@ -40,8 +45,9 @@ function failure(
     statusCode: response.status,
     requestId,
     headers: response.headers,
-    rawBody: response.body,
-    idempotencyKey,
+    rawBody: issues.length === 0 && response.body.length > MAX_RAW_TEXT ? `${response.body.slice(0, MAX_RAW_TEXT)}…` : response.body,
+    idempotencyKey: sent.idempotencyKey,
+    secrets: sent.secrets,
     issues,
     message: `Stripe's response to ${where} ${what}`,
   });

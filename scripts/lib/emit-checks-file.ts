@@ -43,6 +43,8 @@ export interface ClientOperation {
   readonly method: 'get' | 'post' | 'delete' | 'put' | 'patch' | 'head' | 'options' | 'trace';
   readonly path: string;
   readonly pathParams: readonly string[];
+  /** Ids a path param must not take, because another route has that fixed segment there. */
+  readonly reservedIds?: { readonly [param: string]: readonly string[] };
   readonly checks: {
     readonly path: Check | null;
     readonly query: Check | null;
@@ -93,6 +95,7 @@ export function emitChecksFile(doc: Document, ops: readonly OperationInfo[]): st
       `method: ${JSON.stringify(op.method)}`,
       `path: ${JSON.stringify(op.path)}`,
       `pathParams: ${JSON.stringify(op.pathParams.map((p) => p.name))}`,
+      ...(Object.keys(op.reservedIds).length ? [`reservedIds: ${JSON.stringify(op.reservedIds)}`] : []),
       `checks: {\n${checks.join(',\n')},\n}`,
     ];
     const doc = docComment(`${op.method.toUpperCase()} ${op.path}${op.summary ? `: ${op.summary}` : ''}`);

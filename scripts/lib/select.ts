@@ -18,6 +18,12 @@ export interface OperationInfo {
   responseStatus: string | undefined;
   /** The `default` (error) JSON response. */
   errorResponse: Schema | undefined;
+  /**
+   * For each path param, the fixed path segments that stand where it stands in another route
+   * (`search` for `customer`, from `/v1/customers/search`): an id equal to one would reach that
+   * route instead, so the client refuses it.
+   */
+  reservedIds: Record<string, string[]>;
 }
 
 const BODYLESS: readonly Method[] = ['get', 'delete', 'head', 'options', 'trace'];
@@ -69,6 +75,30 @@ function bodyAsQuery(body: Schema | undefined, doc: Document): Parameter[] {
   }));
 }
 
+const isParam = (segment: string) => /^\{[^}]+\}$/.test(segment);
+
+/**
+ * The literal segments of other routes that sit where `path`'s params sit, after the same leading
+ * segments (any param matching any param). Taken from every path in the spec, not just the chosen
+ * operations: Stripe routes them all.
+ */
+export function reservedIds(path: string, allPaths: readonly string[]): Record<string, string[]> {
+  const mine = path.split('/');
+  const reserved: Record<string, string[]> = {};
+  mine.forEach((segment, index) => {
+    if (!isParam(segment)) return;
+    const literals = new Set<string>();
+    for (const other of allPaths) {
+      const theirs = other.split('/');
+      if (theirs.length <= index || isParam(theirs[index]!)) continue;
+      const samePrefix = mine.slice(0, index).every((s, i) => s === theirs[i] || (isParam(s) && isParam(theirs[i]!)));
+      if (samePrefix) literals.add(theirs[index]!);
+    }
+    if (literals.size) reserved[segment.slice(1, -1)] = [...literals].sort();
+  });
+  return reserved;
+}
+
 /**
  * The operations a run generates, in document order (path, then method). Parameter, request body and
  * response `$ref`s are resolved; schema `$ref`s are left for the emitters.
@@ -105,6 +135,7 @@ export function selectOperations(doc: Document, filters: readonly string[] = [])
         response: success.schema,
         responseStatus: success.status,
         errorResponse: jsonResponse(op, doc, /^default$/).schema,
+        reservedIds: reservedIds(path, Object.keys(doc.paths ?? {})),
       });
     }
   }

@@ -10,6 +10,7 @@ import {
   StripeNotFoundError,
   StripePermissionError,
   StripeRateLimitError,
+  StripeRedirectError,
 } from '../../src/errors.js';
 
 const cases: [string, { status: number; type: string | undefined; want: Function }][] = [
@@ -26,7 +27,9 @@ const cases: [string, { status: number; type: string | undefined; want: Function
   ['500 no body', { status: 500, type: undefined, want: StripeAPIError }],
   ['503 invalid_request_error still a server error', { status: 503, type: 'invalid_request_error', want: StripeAPIError }],
   ['418 unknown type', { status: 418, type: 'teapot_error', want: StripeInvalidRequestError }],
-  ['302 nothing known', { status: 302, type: undefined, want: StripeAPIError }],
+  ['302 a redirect', { status: 302, type: undefined, want: StripeRedirectError }],
+  ['307 claiming to be a card error is still a redirect', { status: 307, type: 'card_error', want: StripeRedirectError }],
+  ['0 (an opaque redirect in a browser)', { status: 0, type: undefined, want: StripeRedirectError }],
 ];
 
 describe('errorClassFor', () => {

@@ -27,6 +27,8 @@ const cases: [string, { given: RetryInput; want: { retry: boolean; delayMs?: num
   ['404', { given: input(response(404)), want: { retry: false } }],
   ['Stripe-Should-Retry: false beats 503', { given: input(response(503, { 'stripe-should-retry': 'false' })), want: { retry: false } }],
   ['Stripe-Should-Retry: true beats 400', { given: input(response(400, { 'stripe-should-retry': 'true' })), want: { retry: true } }],
+  ['a 302 is never retried', { given: input(response(302)), want: { retry: false } }],
+  ['a 307 asking Stripe-Should-Retry: true is still not retried', { given: input(response(307, { 'stripe-should-retry': 'true' })), want: { retry: false } }],
   ['no retries left', { given: input(response(500), { attempt: 3 }), want: { retry: false } }],
   ['maxRetries 0', { given: input({ kind: 'connection' }, { maxRetries: 0 }), want: { retry: false } }],
   ['Retry-After seconds', { given: input(response(429, { 'retry-after': '3' })), want: { retry: true, delayMs: 3000 } }],
