@@ -1,12 +1,19 @@
 import * as z from 'zod/mini';
 import { CustomerSchema, DeletedCustomerSchema } from '../generated/schemas.js';
-import { StripeError, StripeResponseValidationError } from './errors.js';
+import { StripeError, StripeResponseValidationError, StripeValidationError, type ValidationIssue } from './errors.js';
 import { toValidationIssues } from './issues.js';
 import type { Customer, DeletedCustomer } from './types.js';
+import {
+  clockIssues, RAW_BODY, readConstructOptions, readHeader, readPayload, readTestHeaderOptions, secretIssues,
+  type SignatureHeader, type WebhookPayload,
+} from './webhook-input.js';
+
+export type { SignatureHeader, WebhookPayload };
 
 /**
- * Why a webhook was refused: header absent or unreadable, no `v1` signature, wrong signature, timestamp
- * too old or too far ahead, or a signed body that is not JSON.
+ * Why a webhook was refused: header absent (`missing_header`) or unreadable or not a string
+ * (`malformed_header`), no `v1` signature, wrong signature, timestamp too old or too far ahead, or a
+ * payload that is not a string or bytes, or is signed but not UTF-8 JSON (`invalid_payload`).
  * @example
  * if (error.reason === 'timestamp_outside_tolerance') console.warn('replayed or delayed webhook');
  */
@@ -114,11 +121,18 @@ export function isEventType<Type extends KnownType>(event: CustomerEvent, type: 
   return event.type === type;
 }
 
-/** Options of {@link constructEvent}. @example { tolerance: 600, now: () => fixedClock } */
+/**
+ * Options of {@link constructEvent}. Omitted or an object; anything else (a bare number, as other
+ * Stripe libraries take the tolerance) is a `StripeValidationError`.
+ * @example { tolerance: 600, now: () => fixedClock }
+ */
 export interface ConstructEventOptions {
-  /** How far (seconds, positive) the signed timestamp may be from now. Default 300, as Stripe's libraries. */
+  /**
+   * How far (seconds) the signed timestamp may be from now. Default 300, as Stripe's libraries. Must
+   * be finite and positive: 0 is refused, since other libraries read it as "no check at all".
+   */
   tolerance?: number;
-  /** The clock in milliseconds; injected by tests. Default `Date.now`. */
+  /** The clock in milliseconds; injected by tests. Default `Date.now`. Must return a finite number. */
   now?: () => number;
 }
 
@@ -128,19 +142,16 @@ function fail(reason: SignatureVerificationReason, message: string, cause?: unkn
   throw new StripeSignatureVerificationError(reason, message, cause);
 }
 
-function checkSecret(secret: string): void {
-  if (typeof secret !== 'string' || secret === '') {
-    throw new StripeError({ message: "The webhook secret must be the endpoint's signing secret (whsec_…)." });
-  }
+/** Bad secrets and options are the caller's bugs, not forged webhooks: a 500 to fix, not a 400 to send. */
+function refuseArguments(issues: ValidationIssue[], what: string): void {
+  if (issues.length) throw new StripeValidationError(issues, what);
 }
 
 /** hex(HMAC-SHA256(secret, `${timestamp}.${payload}`)), over the payload bytes exactly as received. */
-async function sign(secret: string, timestamp: number, payload: string | Uint8Array): Promise<string> {
-  checkSecret(secret);
+async function sign(secret: string, timestamp: number, body: Uint8Array): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) throw new StripeError({ message: 'Webhook verification needs Web Crypto (globalThis.crypto.subtle).' });
   const prefix = encoder.encode(`${timestamp}.`);
-  const body = typeof payload === 'string' ? encoder.encode(payload) : payload;
   const signed = new Uint8Array(prefix.length + body.length);
   signed.set(prefix);
   signed.set(body, prefix.length);
@@ -159,17 +170,21 @@ function constantTimeEqual(a: string, b: string): boolean {
 }
 
 /** Reads `t=…,v1=…,v1=…`; other schemes (`v0`, future ones) are ignored. */
-function parseHeader(header: string | null | undefined): { timestamp: number; signatures: string[] } {
-  if (header == null || header.trim() === '') fail('missing_header', 'No Stripe-Signature header was given.');
+function parseHeader(header: unknown): { timestamp: number; signatures: string[] } {
+  const read = readHeader(header);
+  if (read.text === undefined) return fail(read.reason, read.message);
   let timestamp: number | undefined;
   const signatures: string[] = [];
-  for (const item of header.split(',')) {
+  for (const item of read.text.split(',')) {
     const at = item.indexOf('=');
     const key = item.slice(0, at).trim();
     const value = item.slice(at + 1).trim();
     if (at <= 0 || value === '') fail('malformed_header', 'The Stripe-Signature header is not key=value pairs.');
     if (key === 't') {
-      if (timestamp !== undefined || !/^\d+$/.test(value)) fail('malformed_header', 'Need one t=<unix seconds>.');
+      // Past safe integers Number() rounds, and the HMAC would be over other digits than the header's.
+      if (timestamp !== undefined || !/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+        fail('malformed_header', 'Need one t=<unix seconds>.');
+      }
       timestamp = Number(value);
     } else if (key === 'v1') signatures.push(value.toLowerCase());
   }
@@ -181,8 +196,20 @@ function parseHeader(header: string | null | undefined): { timestamp: number; si
 /**
  * Verifies a webhook's `Stripe-Signature` (HMAC-SHA256 via Web Crypto, any runtime) and returns the
  * event, its `customer.*` payload checked against the generated schemas. Pass the body exactly as
- * received (not re-serialized JSON). Throws {@link StripeSignatureVerificationError} when the request
- * cannot be trusted, and `StripeResponseValidationError` when a signed customer event contradicts the schema.
+ * received (not re-serialized JSON).
+ *
+ * - `payload`: a {@link WebhookPayload}. Anything else (parsed JSON, `null`, a number, a `Blob`…) is
+ *   `invalid_payload`, the message naming its type, never its content.
+ * - `signatureHeader`: a {@link SignatureHeader}. Absent, blank or `[]` is `missing_header`; another
+ *   type, or an array of several values, is `malformed_header`.
+ * - `secret` must be a non-empty string without surrounding whitespace, and `options` an object (or
+ *   omitted) with a finite positive `tolerance` and a function `now`; otherwise `StripeValidationError`
+ *   naming the field, before the webhook is looked at: those are the caller's bugs, not forged webhooks.
+ *
+ * Throws {@link StripeSignatureVerificationError} when the request cannot be trusted or read, and
+ * `StripeResponseValidationError` when a signed event contradicts the schema. The event returned is
+ * the object `JSON.parse` made (the schema only reads it), so keys such as `__proto__` or
+ * `constructor` in metadata stay plain own data at every depth, and `Object.prototype` is never touched.
  * @see https://docs.stripe.com/webhooks#verify-manually
  * @example
  * const signature = request.headers.get('stripe-signature');
@@ -190,40 +217,45 @@ function parseHeader(header: string | null | undefined): { timestamp: number; si
  * if (isEventType(event, 'customer.deleted')) forget(event.data.object.id);
  */
 export async function constructEvent(
-  payload: string | Uint8Array,
-  signatureHeader: string | null | undefined,
+  payload: WebhookPayload,
+  signatureHeader: SignatureHeader,
   secret: string,
-  options: ConstructEventOptions = {},
+  options?: ConstructEventOptions,
 ): Promise<CustomerEvent> {
-  const tolerance = options.tolerance ?? 300;
-  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance <= 0) {
-    throw new StripeError({ message: `tolerance must be a positive number of seconds, got ${String(tolerance)}.` });
-  }
-  checkSecret(secret);
+  const { issues: optionIssues, tolerance, now } = readConstructOptions(options);
+  refuseArguments([...secretIssues(secret), ...optionIssues], 'Invalid constructEvent arguments');
+  const read = readPayload(payload);
+  if (read.bytes === undefined) return fail('invalid_payload', `The webhook payload is ${read.got}; ${RAW_BODY}.`);
   const { timestamp, signatures } = parseHeader(signatureHeader);
-  const expected = await sign(secret, timestamp, payload);
+  const expected = await sign(secret, timestamp, read.bytes);
   // Every candidate is compared (no early exit), so timing does not say which one matched.
   const matched = signatures.reduce((found, candidate) => constantTimeEqual(candidate, expected) || found, false);
   if (!matched) {
     fail('mismatch', 'No v1 signature matches the payload. Check the endpoint secret and pass the raw, unparsed body.');
   }
   // Checked after the signature, so only a signed timestamp is judged.
-  const age = (options.now ?? Date.now)() / 1000 - timestamp;
+  const nowMs = now();
+  refuseArguments(clockIssues(nowMs), 'Invalid constructEvent options');
+  const age = (nowMs as number) / 1000 - timestamp;
   if (Math.abs(age) > tolerance) {
     const off = `${Math.round(Math.abs(age))} s ${age > 0 ? 'old' : 'in the future'}`;
     fail('timestamp_outside_tolerance', `The signed timestamp is ${off}; at most ${tolerance} s is accepted.`);
   }
-  const text = typeof payload === 'string' ? payload : new TextDecoder().decode(payload);
+  let text: string;
   let json: unknown;
   try {
+    // The verified copy is what gets parsed; `fatal` refuses bytes that are not UTF-8 instead of guessing.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
     json = JSON.parse(text);
   } catch (cause) {
-    return fail('invalid_payload', 'The webhook payload is signed but is not JSON.', cause);
+    return fail('invalid_payload', 'The webhook payload is signed but is not UTF-8 JSON.', cause);
   }
   const type = (json as { type?: unknown } | null)?.type;
   const known = typeof type === 'string' && KNOWN_TYPES.has(type);
+  // The schema is a reader: its output is a copy made by assignment, which would turn a `__proto__` key
+  // into a prototype. The parsed JSON itself is returned.
   const result = z.safeParse(known ? eventSchemas().customer : eventSchemas().other, json);
-  if (result.success) return result.data;
+  if (result.success) return json as CustomerEvent;
   const issues = toValidationIssues(result.error.issues, json);
   const detail = issues.map((i) => `  ${i.field}: ${i.rule}`).join('\n');
   const message = `The webhook payload does not match the ${known ? `${type} ` : ''}event schema:\n${detail}`;
@@ -231,23 +263,24 @@ export async function constructEvent(
 }
 
 /**
- * Builds a valid `Stripe-Signature` header for a payload, for your own tests.
+ * Builds a valid `Stripe-Signature` header for a payload, for your own tests. `payload` and `secret`
+ * are accepted exactly as {@link constructEvent} accepts them, `timestamp` must be whole non-negative
+ * Unix seconds and `scheme` only `'v1'`; anything else is a `StripeValidationError` naming the field
+ * (here every bad argument is the test's own bug, the payload included).
  * @example
  * const header = await webhooks.generateTestHeader({ payload: body, secret: 'whsec_test' });
  * await webhooks.constructEvent(body, header, 'whsec_test');
  */
 export async function generateTestHeader(options: {
-  payload: string | Uint8Array;
+  payload: WebhookPayload;
   secret: string;
   /** Unix seconds; default now. */
   timestamp?: number;
   scheme?: 'v1';
 }): Promise<string> {
-  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  if (!Number.isSafeInteger(timestamp) || timestamp < 0) {
-    throw new StripeError({ message: `timestamp must be whole Unix seconds, got ${String(timestamp)}.` });
-  }
-  return `t=${timestamp},${options.scheme ?? 'v1'}=${await sign(options.secret, timestamp, options.payload)}`;
+  const { issues, bytes, secret, timestamp } = readTestHeaderOptions(options);
+  refuseArguments(issues, 'Invalid generateTestHeader arguments');
+  return `t=${timestamp},v1=${await sign(secret, timestamp, bytes)}`;
 }
 
 /**

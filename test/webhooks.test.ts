@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { StripeError, StripeResponseValidationError } from '../src/errors.js';
+import { StripeError, StripeResponseValidationError, StripeValidationError } from '../src/errors.js';
 import type { Customer, DeletedCustomer } from '../src/types.js';
 import {
   constructEvent,
@@ -186,15 +186,18 @@ describe('timestamp tolerance', () => {
 
   it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])('refuses tolerance %s as a usage error', async (tolerance) => {
     const error = await constructEvent(created, signed(created), SECRET, { tolerance }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(StripeError);
+    expect(error).toBeInstanceOf(StripeValidationError);
     expect(error).not.toBeInstanceOf(StripeSignatureVerificationError);
-    expect((error as Error).message).toMatch(/tolerance must be a positive number/);
+    expect((error as StripeValidationError).issues).toEqual([
+      { path: ['tolerance'], field: 'tolerance', rule: `must be a finite positive number of seconds, got ${tolerance}` },
+    ]);
   });
 
   it('refuses an empty secret as a usage error', async () => {
     const error = await constructEvent(created, signed(created), '', { now: at(T) }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(StripeError);
+    expect(error).toBeInstanceOf(StripeValidationError);
     expect(error).not.toBeInstanceOf(StripeSignatureVerificationError);
+    expect((error as StripeValidationError).issues.map((i) => i.field)).toEqual(['secret']);
   });
 });
 
