@@ -2,7 +2,7 @@ import { StripeValidationError, type ValidationIssue } from './errors.js';
 import { formatPath } from './format-path.js';
 
 // Stripe reads request bodies as `application/x-www-form-urlencoded` with Rack-style brackets
-// (the spec's `style: deepObject, explode: true`): the facts are listed in the team's STRIPE-FACTS.md, "Form encoding".
+// (the spec's `style: deepObject, explode: true`): docs/stripe-wire.md#form-encoding.
 
 /** Everything one encoding pass carries; kept in one object so the walkers stay allocation-free. */
 interface EncodeState {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { StripeError, StripeValidationError } from '../src/errors.js';
 import { encodeForm } from '../src/form-encode.js';
 
-// Examples follow Stripe's documented wire format: /work/shared/STRIPE-FACTS.md, "Form encoding".
+// Examples follow Stripe's wire format: docs/stripe-wire.md#form-encoding.
 
 /** An object whose own `__proto__` key is data, as JSON.parse would build it. */
 const protoKey = JSON.parse('{"__proto__":{"polluted":"1"},"name":"x"}') as object;
