@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const USAGE = `Usage: stripe-customers mock [--port <n>] [--host <address>] [--require-api-key]
+const USAGE = `Usage: stripe-customers mock [--port <n>] [--host <address>] [--require-api-key] [--max-body-bytes <n>] [--max-objects <n>]
   Serves a stateful mock of Stripe's Customers API over HTTP on 127.0.0.1 until stopped.
   Run "stripe-customers mock --help" for the options.`;
 

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createMockCore, type CustomersMockCore, type MockOptions } from '../src/mock/core.js';
+import type { MockRequest } from '../src/mock/handle.js';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_OBJECTS } from '../src/mock/limits.js';
 
 // The local mock server: the same fetch-style handler the MSW handlers use, behind node:http, so
 // curl, other languages and other Stripe clients (stripe-node with host/port/protocol pointed
@@ -28,29 +30,51 @@ export interface MockServer {
 
 const DEFAULT_PORT = 12111; // stripe-mock's port, so setups written for it work unchanged.
 
-/** node:http request to a fetch Request; the body is read for every method but GET and HEAD. */
-async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
+/**
+ * The body as a stream the mock pulls from, a chunk at a time, so it reads no more than its limit.
+ * Cancelling leaves the request paused rather than destroyed: the socket must live to carry the 413.
+ */
+function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let chunks: AsyncIterator<Buffer> | undefined;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        chunks ??= req[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+        const { done, value } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+      },
+      cancel() {
+        req.pause();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/** The node:http request as the mock reads it; its body stays unread until the mock asks. */
+function toRequest(req: IncomingMessage, base: string): MockRequest {
   const headers = new Headers();
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-  const method = req.method ?? 'GET';
-  const init: RequestInit = { method, headers };
-  if (method !== 'GET' && method !== 'HEAD') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    init.body = new Uint8Array(Buffer.concat(chunks));
-  }
-  return new Request(new URL(req.url ?? '/', base), init);
+  return { method: req.method ?? 'GET', url: new URL(req.url ?? '/', base).href, headers, body: bodyStream(req) };
 }
 
 async function serve(mock: CustomersMockCore, base: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
-    const response = await mock.handle(await toRequest(req, base));
+    const response = await mock.handle(toRequest(req, base));
     // A network fault: the client must see the connection die, not an HTTP answer.
     if (response.type === 'error') {
       req.socket.destroy();
       return;
     }
-    res.writeHead(response.status, Object.fromEntries(response.headers));
+    const headers = Object.fromEntries(response.headers);
+    // A body the mock did not read to its end (too large, or not needed for the answer) may still
+    // be arriving: close the connection once the answer is out rather than receive the rest.
+    if (response.status === 413 || !req.complete) {
+      headers['connection'] = 'close';
+      res.once('finish', () => req.socket.destroy());
+    }
+    res.writeHead(response.status, headers);
     res.end(Buffer.from(await response.arrayBuffer()));
   } catch (error) {
     if (res.headersSent) return void res.destroy();
@@ -70,8 +94,16 @@ async function serve(mock: CustomersMockCore, base: string, req: IncomingMessage
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const { port = 0, host = '127.0.0.1', ...mockOptions } = options;
   const mock = createMockCore(mockOptions);
+  const maxBodyBytes = mockOptions.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   let base = '';
   const server = createServer((req, res) => void serve(mock, base, req, res));
+  // `Expect: 100-continue` (curl sends it for large bodies): invite the body only when it may fit,
+  // else the mock answers 413 from the Content-Length and the client never sends it.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    const declared = Number(req.headers['content-length']);
+    if (!(declared > maxBodyBytes)) res.writeContinue();
+    void serve(mock, base, req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -89,10 +121,20 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   return { url: base, mock, close };
 }
 
-const USAGE = `Usage: npm run mock -- [--port <n>] [--host <address>] [--require-api-key]
+const USAGE = `Usage: npm run mock -- [--port <n>] [--host <address>] [--require-api-key] [--max-body-bytes <n>] [--max-objects <n>]
   --port             port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --host             address to bind (default 127.0.0.1)
-  --require-api-key  answer 401 unless requests carry a test key (sk_test_... or rk_test_...)`;
+  --require-api-key  answer 401 unless requests carry a test key (sk_test_... or rk_test_...)
+  --max-body-bytes   largest request body accepted (default ${DEFAULT_MAX_BODY_BYTES}); larger is a 413
+  --max-objects      most customers, tax ids and balance transactions held (default ${DEFAULT_MAX_OBJECTS});
+                     one more is a 400 with code mock_object_limit until some are deleted`;
+
+/** A whole-number flag value, or a thrown error naming the flag. */
+function count(flag: string, text: string, max = Number.MAX_SAFE_INTEGER): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value > max) throw new Error(`--${flag} must be an integer from 0 to ${max}, got '${text}'`);
+  return value;
+}
 
 /**
  * The CLI: starts the server, prints its URL, and runs until SIGINT or SIGTERM.
@@ -105,13 +147,19 @@ export async function main(argv: readonly string[]): Promise<void> {
       port: { type: 'string', default: String(DEFAULT_PORT) },
       host: { type: 'string', default: '127.0.0.1' },
       'require-api-key': { type: 'boolean', default: false },
+      'max-body-bytes': { type: 'string', default: String(DEFAULT_MAX_BODY_BYTES) },
+      'max-objects': { type: 'string', default: String(DEFAULT_MAX_OBJECTS) },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) return void console.log(USAGE);
-  const port = Number(values.port);
-  if (!/^\d+$/.test(values.port) || port > 65535) throw new Error(`--port must be an integer from 0 to 65535, got '${values.port}'`);
-  const server = await startMockServer({ port, host: values.host, requireApiKey: values['require-api-key'] });
+  const server = await startMockServer({
+    port: count('port', values.port, 65535),
+    host: values.host,
+    requireApiKey: values['require-api-key'],
+    maxBodyBytes: count('max-body-bytes', values['max-body-bytes']),
+    maxObjects: count('max-objects', values['max-objects']),
+  });
   console.log(`Stripe Customers mock listening on ${server.url}`);
   console.log(`  try: curl ${server.url}/v1/customers -u sk_test_123: -d email=jenny@example.com -d "metadata[app_user_id]=u_42"`);
   console.log('  stop: Ctrl+C');

@@ -4,8 +4,9 @@ import { formatPath } from './format-path.js';
 import { shapeBySchema } from './form-shape.js';
 import { readOwn, writeOwn } from './own-property.js';
 
-// The reverse of form-encode.ts, read the way Rack reads it (Stripe's servers are Rack-based):
-// the facts are listed in the team's STRIPE-FACTS.md, "Form encoding". The mock server decodes request bodies with it.
+// The reverse of form-encode.ts, read the way Rack reads it (Stripe's servers are Rack-based).
+// The mock server decodes request bodies and query strings with it, so it also refuses the input
+// a hostile client would use to exhaust it: keys nested without end and floods of parameters.
 
 /** A decoded form value: every leaf is a string; `[]` keys make arrays, other brackets objects. */
 export type FormTree = string | FormTree[] | { [key: string]: FormTree };
@@ -16,6 +17,24 @@ type FormObject = { [key: string]: FormTree };
 const PUSH = '';
 
 /**
+ * The most bracket pairs one key may carry (`a[b][c]` has 2; `a[][x]` has 2), as Rack 3's default
+ * param depth limit. The deepest customer params nest 3 (`invoice_settings[custom_fields][0][name]`),
+ * and every walk over the tree (here, in `shapeBySchema`, in the mock) recurses once per level, so
+ * this bound also bounds their stacks.
+ */
+export const MAX_FORM_DEPTH = 32;
+
+/**
+ * The most `key=value` pairs one form may carry. Stripe's biggest bodies have a few hundred (50
+ * metadata keys, a few lists of objects, expansions); 1000 leaves room for any real request while
+ * keeping a flood of tiny pairs from costing more than one pass over the text.
+ */
+export const MAX_FORM_PARAMS = 1000;
+
+/** How much of an offending key an error quotes: enough to recognise it, not a megabyte of it. */
+const QUOTED_KEY_LENGTH = 100;
+
+/**
  * Parses a form body into a tree of strings, without knowing the schema.
  *
  * `a[b]=1` gives `{ a: { b: '1' } }`; `a[0]=x` gives `{ a: { '0': 'x' } }` (only the schema can say
@@ -24,28 +43,64 @@ const PUSH = '';
  * over earlier ones for the same key. `+` is a space; brackets may be raw or `%5B`/`%5D`.
  *
  * @throws {StripeValidationError} for malformed percent-encoding, empty or unbalanced keys, and a
- *   key used both as a string and as a container (`a=1&a[b]=2`). All problems are listed at once.
+ *   key used both as a string and as a container (`a=1&a[b]=2`). All problems are listed at once,
+ *   except that a form over a limit ({@link MAX_FORM_PARAMS} pairs, a key deeper than
+ *   {@link MAX_FORM_DEPTH} brackets) throws at once with that one issue, naming the key (its first
+ *   100 characters for a longer one).
  */
 export function parseForm(text: string): Record<string, FormTree> {
+  const pieces = splitPieces(text);
   const root: FormObject = {};
   const issues: ValidationIssue[] = [];
-  for (const piece of text.split('&')) {
-    if (piece === '') continue;
+  for (const piece of pieces) {
     const eq = piece.indexOf('=');
     const rawKey = eq === -1 ? piece : piece.slice(0, eq);
     const key = unescapeForm(rawKey);
     const value = eq === -1 ? '' : unescapeForm(piece.slice(eq + 1));
     const segments = key === undefined ? undefined : splitKey(key);
+    // Checked before anything is inserted, so no part of the tree is ever deeper than the limit.
+    if (key !== undefined && segments !== undefined && segments.length - 1 > MAX_FORM_DEPTH) {
+      throw overLimit(key, `at most ${MAX_FORM_DEPTH} levels of brackets`);
+    }
     const problem =
-      key === undefined ? issue([rawKey], 'malformed percent-encoding')
+      key === undefined ? issue([quoted(rawKey)], 'malformed percent-encoding')
       : key === '' ? issue([], 'key cannot be empty')
-      : segments === undefined ? issue([key], 'malformed brackets in key')
+      : segments === undefined ? issue([quoted(key)], 'malformed brackets in key')
       : value === undefined ? issue(segments.filter((s) => s !== PUSH), 'malformed percent-encoding')
       : insert(root, segments, value);
     if (problem) issues.push(problem);
   }
   if (issues.length > 0) throw new StripeValidationError(issues, 'Invalid form body');
   return root;
+}
+
+/** The non-empty `&`-separated pieces; throws once there are more than {@link MAX_FORM_PARAMS}. */
+function splitPieces(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    const end = text.indexOf('&', start);
+    const stop = end === -1 ? text.length : end;
+    if (stop > start) {
+      const piece = text.slice(start, stop);
+      if (pieces.length === MAX_FORM_PARAMS) {
+        const rawKey = piece.split('=', 1)[0] ?? '';
+        throw overLimit(unescapeForm(rawKey) ?? rawKey, `at most ${MAX_FORM_PARAMS} parameters`);
+      }
+      pieces.push(piece);
+    }
+    start = stop + 1;
+  }
+  return pieces;
+}
+
+/** A key short enough to read in an error message. */
+function quoted(key: string): string {
+  return key.length > QUOTED_KEY_LENGTH ? `${key.slice(0, QUOTED_KEY_LENGTH)}…` : key;
+}
+
+function overLimit(key: string, rule: string): StripeValidationError {
+  return new StripeValidationError([issue([quoted(key)], rule)], 'Invalid form body');
 }
 
 /** `+` means space in forms, then `%XX` escapes; undefined when an escape is not valid UTF-8. */

@@ -25,7 +25,9 @@ interface SchemaDef {
  * everywhere, since it is Stripe's "unset". For a union, the first option that accepts its shaped
  * value wins; when none does, the tree is returned as is, for validation to report. Keys the schema
  * does not know are left alone, so a strict schema can reject them. Never throws on bad input.
- * Works for `zod` and `zod/mini` schemas alike (it reads `schema._zod.def`).
+ * Works for `zod` and `zod/mini` schemas alike (it reads `schema._zod.def`). It recurses only where
+ * both the schema and the tree go on, so its depth is bounded by the tree's, which `parseForm`
+ * keeps within `MAX_FORM_DEPTH`.
  */
 export function shapeBySchema(tree: unknown, schema: $ZodType): unknown {
   const def = schema._zod.def as unknown as SchemaDef;

@@ -10,7 +10,7 @@ import { createMockCore, type CustomersMockCore, type MockOptions } from './mock
 export { customerFixture } from './mock/fixture.js';
 export { randomIds, sequentialIds, type MockIds } from './mock/ids.js';
 export type { Fault, Faults } from './mock/faults.js';
-export type { MockClock } from './mock/handle.js';
+export type { MockClock, MockRequest } from './mock/handle.js';
 export type { MockOptions, MockStoreView } from './mock/core.js';
 
 /** Settings for {@link createCustomersMock}. */
@@ -30,7 +30,8 @@ export interface CustomersMock extends Omit<CustomersMockCore, 'handle'> {
 /**
  * Creates a stateful mock of Stripe's customers endpoints for MSW: create, retrieve, update,
  * delete, list and search against an in-memory store, Stripe's error envelope for bad requests,
- * Idempotency-Key replay, and fault knobs.
+ * Idempotency-Key replay, and fault knobs. Bodies over `maxBodyBytes` (default 1 MiB) are a 413
+ * and objects beyond `maxObjects` (default 10,000) a 400, as {@link MockOptions} describes.
  * @example
  * const mock = createCustomersMock();
  * const server = setupServer(...mock.handlers);

@@ -55,6 +55,7 @@ export const createBalanceTransaction: Operation = (context, { path, params }) =
   const endingBalance = (customer.balance ?? 0) + body.amount;
   // A balance must stay an exact integer in JSON, which every client can read without loss.
   if (!Number.isSafeInteger(endingBalance)) throw invalidParam('amount', `This amount would take the balance out of range: ${body.amount}.`);
+  context.store.ensureRoom(1);
   const transaction: BalanceTransactionObject = {
     id: context.ids.balanceTransaction(),
     object: 'customer_balance_transaction',
@@ -70,8 +71,8 @@ export const createBalanceTransaction: Operation = (context, { path, params }) =
     metadata: mergeMetadata({}, body.metadata),
     type: 'adjustment',
   };
+  context.store.addBalanceTransaction(record, transaction);
   record.customer = { ...customer, balance: endingBalance, currency };
-  record.balanceTransactions.push(transaction);
   return { status: 200, body: shown(transaction, record, paths) };
 };
 

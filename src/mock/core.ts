@@ -3,9 +3,10 @@ import { blankCustomer } from './customer-object.js';
 import { deletedStub } from './operation.js';
 import { createFaults, type Faults } from './faults.js';
 import { checkedCustomer } from './fixture.js';
-import { createHandler, type MockClock } from './handle.js';
+import { createHandler, type MockClock, type MockRequest } from './handle.js';
 import { IdempotencyCache } from './idempotency.js';
 import { randomIds, type MockIds } from './ids.js';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_OBJECTS, limitOption } from './limits.js';
 import { CustomerStore } from './store.js';
 
 /** Settings for a mock; every one is optional. */
@@ -16,6 +17,18 @@ export interface MockOptions {
   clock?: MockClock;
   /** Id sources to replace (see `sequentialIds()` for deterministic ids). */
   ids?: Partial<MockIds>;
+  /**
+   * The largest request body the mock reads, in bytes. Default 1,048,576 (1 MiB), as API gateways
+   * commonly allow; a larger body is a 413 `invalid_request_error`, answered as soon as
+   * `Content-Length` or the bytes read so far pass the limit.
+   */
+  maxBodyBytes?: number;
+  /**
+   * The most objects the mock holds: customers plus the tax ids and balance transactions under
+   * them. Default 10,000. Creating one more is a 400 `invalid_request_error` with code
+   * `mock_object_limit`; deleting customers or tax ids, `store.clear()` or `reset()` make room.
+   */
+  maxObjects?: number;
 }
 
 /** A read-only look into the mock's customers, for assertions. Objects returned are copies. */
@@ -30,13 +43,14 @@ export interface MockStoreView {
 
 /** One mock: the handler plus the knobs around it. */
 export interface CustomersMockCore {
-  /** Answers one request (fetch-style). */
-  handle(request: Request): Promise<Response>;
+  /** Answers one request: a fetch `Request`, or any object with its method, url, headers and body. */
+  handle(request: MockRequest): Promise<Response>;
   store: MockStoreView;
   faults: Faults;
   /**
    * Adds customers as they are (Stripe's defaults fill the gaps; `id` and `created` are made when
-   * missing) and returns them. Each must be a valid customer, else this throws.
+   * missing) and returns them. Each must be a valid customer that fits within `maxObjects`, else
+   * this throws.
    */
   seed(customers: readonly Partial<Customer>[]): Customer[];
   /** Back to empty: no customers, no saved idempotency keys, no queued faults. */
@@ -52,10 +66,11 @@ export interface CustomersMockCore {
 export function createMockCore(options: MockOptions = {}): CustomersMockCore {
   const ids: MockIds = { ...randomIds(), ...options.ids };
   const clock: MockClock = options.clock ?? { now: () => Date.now() };
-  const store = new CustomerStore();
+  const maxBodyBytes = limitOption('maxBodyBytes', options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES);
+  const store = new CustomerStore(limitOption('maxObjects', options.maxObjects, DEFAULT_MAX_OBJECTS));
   const faults = createFaults();
   const idempotency = new IdempotencyCache();
-  const handle = createHandler({ store, ids, clock, faults, idempotency, requireApiKey: options.requireApiKey === true });
+  const handle = createHandler({ store, ids, clock, faults, idempotency, requireApiKey: options.requireApiKey === true, maxBodyBytes });
   return {
     handle,
     faults: { failNext: faults.failNext, pending: faults.pending, clear: faults.clear },

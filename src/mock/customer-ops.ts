@@ -12,6 +12,8 @@ import type { CreateParams, RetrieveParams, UpdateParams } from './wire.js';
 export const createCustomer: Operation = (context, { params }) => {
   const body = params as CreateParams;
   const expansions = customerExpansions(body.expand, '');
+  // Before any id is drawn, so a refused create leaves sequential ids unbroken.
+  context.store.ensureRoom(1 + (body.tax_id_data?.length ?? 0));
   const id = context.ids.customer();
   const { customer, extras } = applyParams(blankCustomer(id, context.nowSeconds(), context.ids.invoicePrefix()), body);
   const taxIds = (body.tax_id_data ?? []).map((data) => taxIdObject(context, id, data));
@@ -46,12 +48,13 @@ export const updateCustomer: Operation = (context, { path, params }) => {
 };
 
 /**
- * DELETE /v1/customers/{customer}: deleting twice is a 404, as on Stripe.
+ * DELETE /v1/customers/{customer}: deleting twice is a 404, as on Stripe. Frees the customer's
+ * room in the store, with its tax ids and balance transactions.
  * @example DELETE /v1/customers/cus_123
  */
 export const deleteCustomer: Operation = (context, { path }) => {
   const record = liveRecord(context, path.customer ?? '');
-  record.deleted = true;
+  context.store.delete(record);
   return { status: 200, body: deletedStub(record.customer.id) };
 };
 

@@ -63,7 +63,10 @@ function validate(schema: $ZodType | null, value: Record<string, unknown>, alter
   throw issueError(issues);
 }
 
-/** Objects keyed exactly '0'..'n-1' as lists, everywhere in the tree. */
+/**
+ * Objects keyed exactly '0'..'n-1' as lists, everywhere in the tree. It recurses once per level,
+ * which `parseForm` keeps within `MAX_FORM_DEPTH`.
+ */
 function denseLists(tree: FormTree): unknown {
   if (typeof tree === 'string') return tree;
   if (Array.isArray(tree)) return tree.map(denseLists);

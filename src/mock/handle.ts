@@ -14,6 +14,7 @@ import { jsonResponse, MockError, type MockResult } from './envelope.js';
 import { faultResult, type FaultQueue } from './faults.js';
 import { IdempotencyCache } from './idempotency.js';
 import type { MockIds } from './ids.js';
+import { checkDeclaredLength, checkMethod, readBody } from './limits.js';
 import { listCustomers, searchCustomers } from './list-ops.js';
 import type { Operation, OperationContext } from './operation.js';
 import { matchRoute } from './routes.js';
@@ -27,6 +28,18 @@ export interface MockClock {
   sleep?(ms: number): Promise<void>;
 }
 
+/**
+ * What the handler reads of a request: a fetch `Request` has all of it, and the HTTP server passes
+ * a plain object, since a `Request` cannot carry every method a client may send (TRACE, say).
+ */
+export interface MockRequest {
+  readonly method: string;
+  /** Absolute. */
+  readonly url: string;
+  readonly headers: Headers;
+  readonly body: ReadableStream<Uint8Array> | null;
+}
+
 /** Everything one mock instance holds. */
 export interface MockState {
   store: CustomerStore;
@@ -35,6 +48,8 @@ export interface MockState {
   faults: FaultQueue;
   idempotency: IdempotencyCache;
   requireApiKey: boolean;
+  /** The largest request body read; more is a 413. */
+  maxBodyBytes: number;
 }
 
 // One entry per generated operation: when the spec gains an operation, this stops compiling
@@ -75,12 +90,14 @@ function sleeper(clock: MockClock): (ms: number) => Promise<void> {
 
 /**
  * The fetch-style handler shared by the MSW handlers and the HTTP server. In order: an injected
- * fault, the API key (when required), the route, Idempotency-Key replay, decoding and validation,
- * the operation. Every answer is JSON with a `Request-Id`; a network fault is `Response.error()`,
- * which MSW turns into a failed fetch and the server into a dropped connection.
+ * fault, the method (405 unless GET, POST or DELETE), a declared `Content-Length` over the body
+ * limit (413), the API key (when required), the route, the body (413 once it passes the limit),
+ * Idempotency-Key replay, decoding and validation, the operation. Every answer is JSON with a
+ * `Request-Id`; a network fault is `Response.error()`, which MSW turns into a failed fetch and the
+ * server into a dropped connection.
  * @example const response = await createHandler(state)(new Request('https://api.stripe.com/v1/customers'));
  */
-export function createHandler(state: MockState): (request: Request) => Promise<Response> {
+export function createHandler(state: MockState): (request: MockRequest) => Promise<Response> {
   const { clock } = state;
   const sleep = sleeper(clock);
   const context: OperationContext = { store: state.store, ids: state.ids, nowSeconds: () => Math.floor(clock.now() / 1000) };
@@ -92,12 +109,14 @@ export function createHandler(state: MockState): (request: Request) => Promise<R
       if (fault && 'network' in fault) return Response.error();
       if (fault && 'delayMs' in fault) await sleep(fault.delayMs);
       if (fault && 'status' in fault) return jsonResponse(faultResult(fault), requestId, headers);
+      checkMethod(request.method);
+      checkDeclaredLength(request.headers, state.maxBodyBytes);
       if (state.requireApiKey) checkApiKey(request.headers.get('authorization'));
       const url = new URL(request.url);
       const route = matchRoute(request.method, url.pathname);
       const post = route.op.method === 'post';
       // GET and DELETE carry their params in the query string, encoded like a POST body.
-      const raw = post ? await request.text() : url.search.slice(1);
+      const raw = post ? await readBody(request.body, state.maxBodyBytes) : url.search.slice(1);
       const key = post ? request.headers.get('idempotency-key') : null;
       const endpoint = `${request.method.toUpperCase()} ${url.pathname}`;
       if (key !== null) {

@@ -1,13 +1,17 @@
 import { parseForm } from '../index.js';
 import { invalidParam, MockError, type MockResult } from './envelope.js';
 
-// Stripe's rules (STRIPE-FACTS.md, "Transport"): on POST, the same key with the same params replays
-// the first result for 24 hours; the same key with other params, or on another endpoint, is a 400
-// `idempotency_error`. Only requests that got as far as running are saved: a request rejected by
-// validation, authentication or an injected fault is not, so fixing it and retrying works.
+// Stripe's rules: on POST, the same key with the same params replays the first result for 24
+// hours; the same key with other params, or on another endpoint, is a 400 `idempotency_error`.
+// Only requests that got as far as running are saved: a request rejected by validation,
+// authentication or an injected fault is not, so fixing it and retrying works.
 
 const TTL_MS = 24 * 60 * 60 * 1000;
 const MAX_KEY_LENGTH = 255;
+// Clients that retry (stripe-node among them) send a key with every POST, so a long-running server
+// would otherwise keep a result per request for a day. Past this many keys the oldest is
+// forgotten: only a retry of a request that many requests ago runs again.
+const DEFAULT_MAX_KEYS = 10_000;
 
 interface Entry {
   endpoint: string;
@@ -47,6 +51,9 @@ export function fingerprint(rawBody: string): string {
 export class IdempotencyCache {
   readonly #entries = new Map<string, Entry>();
 
+  /** @param maxKeys the most keys kept; saving one more forgets the oldest. */
+  constructor(readonly maxKeys: number = DEFAULT_MAX_KEYS) {}
+
   /** Throws Stripe's 400 for a key that is too long. */
   static checkKey(key: string): void {
     if (key.length > MAX_KEY_LENGTH) {
@@ -78,7 +85,13 @@ export class IdempotencyCache {
   /** Saves the result of a request that ran. */
   save(key: string, endpoint: string, rawBody: string, result: MockResult, requestId: string, now: number): void {
     // A copy: the replay must be the body first sent, whatever happens to the objects later.
+    this.#entries.delete(key);
     this.#entries.set(key, { endpoint, fingerprint: fingerprint(rawBody), result: structuredClone(result), requestId, savedAt: now });
+    // A Map iterates in insertion order, so the first keys are the oldest.
+    for (const oldest of this.#entries.keys()) {
+      if (this.#entries.size <= this.maxKeys) break;
+      this.#entries.delete(oldest);
+    }
   }
 
   /** Forgets every key. */

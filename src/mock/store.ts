@@ -1,6 +1,7 @@
 import type { OpenEnums } from '../../generated/schemas.js';
 import type { components } from '../../generated/types.js';
 import type { Customer } from '../types.js';
+import { DEFAULT_MAX_OBJECTS, objectLimit } from './limits.js';
 
 /** A tax id object, as `expand[]=tax_ids` and the tax_ids endpoints show it. */
 export type TaxIdObject = OpenEnums<components['schemas']['tax_id']>;
@@ -33,15 +34,33 @@ export function newestFirst(a: CustomerRecord, b: CustomerRecord): number {
 }
 
 /**
- * The in-memory customers. Deleted customers stay as records, so a retrieve can answer with the
- * deleted stub and a list cursor that points at one still has a position.
+ * The in-memory customers, holding at most `maxObjects` objects: live customers and the tax ids
+ * and balance transactions under them. Creating one more is Stripe's 400 `mock_object_limit`.
+ * A deleted customer frees its objects and stays as a tombstone, so a retrieve can answer with the
+ * deleted stub and a list cursor that points at one still has a position. Tombstones do not count
+ * against `maxObjects` (deleting must make room), but only the newest `maxObjects` of them are
+ * kept: an older one is forgotten, and its id is then unknown (404).
  * @example const store = new CustomerStore(); store.insert(customer); store.live() // [record]
  */
 export class CustomerStore {
   readonly #records = new Map<string, CustomerRecord>();
+  /** Ids of deleted customers, oldest deletion first. */
+  readonly #tombstones = new Set<string>();
   #seq = 0;
+  #objects = 0;
 
-  /** Adds a customer; throws when the id is taken (a seed fixture reusing an id, say). */
+  /** @param maxObjects the most objects the store holds (see {@link DEFAULT_MAX_OBJECTS}). */
+  constructor(readonly maxObjects: number = DEFAULT_MAX_OBJECTS) {}
+
+  /** Throws the `mock_object_limit` 400 unless `count` more objects fit. */
+  ensureRoom(count: number): void {
+    if (this.#objects + count > this.maxObjects) throw objectLimit(this.maxObjects);
+  }
+
+  /**
+   * Adds a customer with the tax ids and balance transactions in `extras`; throws when the id is
+   * taken (a seed fixture reusing an id, say) or when they do not fit.
+   */
   insert(customer: Customer, extras: Partial<Omit<CustomerRecord, 'customer' | 'seq' | 'deleted'>> = {}): CustomerRecord {
     if (this.#records.has(customer.id)) throw new Error(`A customer with id ${customer.id} already exists in the mock`);
     const record: CustomerRecord = {
@@ -53,8 +72,48 @@ export class CustomerStore {
       reconciliationMode: extras.reconciliationMode ?? 'merchant_default',
       ipAddress: extras.ipAddress ?? null,
     };
+    const size = objectsOf(record);
+    this.ensureRoom(size);
     this.#records.set(customer.id, record);
+    this.#objects += size;
     return record;
+  }
+
+  /** Adds a tax id to a live customer, within `maxObjects`. */
+  addTaxId(record: CustomerRecord, taxId: TaxIdObject): void {
+    this.ensureRoom(1);
+    record.taxIds.push(taxId);
+    this.#objects++;
+  }
+
+  /** Removes one of a customer's tax ids. */
+  removeTaxId(record: CustomerRecord, taxId: TaxIdObject): void {
+    const before = record.taxIds.length;
+    record.taxIds = record.taxIds.filter((candidate) => candidate !== taxId);
+    this.#objects -= before - record.taxIds.length;
+  }
+
+  /** Adds a balance transaction to a live customer, within `maxObjects`. */
+  addBalanceTransaction(record: CustomerRecord, transaction: BalanceTransactionObject): void {
+    this.ensureRoom(1);
+    record.balanceTransactions.push(transaction);
+    this.#objects++;
+  }
+
+  /** Marks a customer deleted, frees its objects, and forgets the oldest tombstone beyond `maxObjects`. */
+  delete(record: CustomerRecord): void {
+    if (record.deleted) return;
+    this.#objects -= objectsOf(record);
+    record.deleted = true;
+    // Nothing reads them once the customer is deleted: only retrieve answers, with the stub.
+    record.taxIds = [];
+    record.balanceTransactions = [];
+    this.#tombstones.add(record.customer.id);
+    for (const id of this.#tombstones) {
+      if (this.#tombstones.size <= this.maxObjects) break;
+      this.#tombstones.delete(id);
+      this.#records.delete(id);
+    }
   }
 
   /** The record for an id, deleted or not. */
@@ -75,6 +134,13 @@ export class CustomerStore {
   /** Forgets everything. */
   clear(): void {
     this.#records.clear();
+    this.#tombstones.clear();
     this.#seq = 0;
+    this.#objects = 0;
   }
+}
+
+/** What a live customer's record counts against the limit: itself and the objects under it. */
+function objectsOf(record: CustomerRecord): number {
+  return record.deleted ? 0 : 1 + record.taxIds.length + record.balanceTransactions.length;
 }

@@ -63,8 +63,9 @@ export const createTaxId: Operation = (context, { path, params }) => {
   const body = params as TaxIdCreateParams;
   const record = liveRecord(context, path.customer ?? '');
   const paths = checkExpand(body.expand, '', EXPANDABLE);
+  context.store.ensureRoom(1);
   const taxId = taxIdObject(context, record.customer.id, body);
-  record.taxIds.push(taxId);
+  context.store.addTaxId(record, taxId);
   return { status: 200, body: shown(taxId, record, paths) };
 };
 
@@ -85,6 +86,6 @@ export const retrieveTaxId: Operation = (context, { path, params }) => {
 export const deleteTaxId: Operation = (context, { path }) => {
   const record = liveRecord(context, path.customer ?? '');
   const taxId = findTaxId(record, path.id ?? '');
-  record.taxIds = record.taxIds.filter((candidate) => candidate !== taxId);
+  context.store.removeTaxId(record, taxId);
   return { status: 200, body: { id: taxId.id, object: 'tax_id', deleted: true } };
 };
