@@ -22,10 +22,10 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Most the app (scripts/bundle-app/app.ts) may weigh bundled for workers (platform neutral), minified
- * and gzipped at level 9: 12 KB. A worker pays for every byte on each cold start; raise this only
+ * and gzipped at level 9: 14 KB. A worker pays for every byte on each cold start; raise this only
  * with a reason recorded in bench/RESULTS.md.
  */
-const APP_BUDGET_GZIP_BYTES = 12 * 1024;
+const APP_BUDGET_GZIP_BYTES = 14 * 1024;
 /** How many contributors to list for the budgeted app; the other bundles list fewer. */
 const TOP_CONTRIBUTORS = 12;
 const TOP_CONTRIBUTORS_OTHERS = 5;
