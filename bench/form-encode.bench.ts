@@ -1,7 +1,7 @@
 import { deepStrictEqual } from 'node:assert/strict';
 import { do_not_optimize } from 'mitata';
 import type Stripe from 'stripe';
-import { encodeForm } from '../src/form-encode.js';
+import { encodeForm } from '../src/wire/form-encode.js';
 import { customerObject, richCreateParams } from './lib/fixtures.js';
 import { compare, heading, ratio, ratioLine, resultsTable } from './lib/measure.js';
 import { capturedStripeBody, loadStripeEncoder } from './lib/stripe-node.js';

@@ -2,15 +2,15 @@
  * stripe-customers: a typed, validated client for Stripe's Customers API.
  * @packageDocumentation
  */
-export { createClient, type ClientOptions, type StripeCustomersClient } from './client.js';
-export type { CustomersResource } from './customers.js';
-export type { CustomerSubResources } from './customer-sub-resources.js';
-export * from './errors.js';
-export { encodeForm } from './form-encode.js';
-export { decodeForm, parseForm, type FormTree } from './form-decode.js';
-export { shapeBySchema } from './form-shape.js';
-export type { RequestOptions } from './options.js';
-export { PagePromise, type PageWalk, type ToArrayOptions } from './pagination.js';
+export { createClient, type ClientOptions, type StripeCustomersClient } from './client/create-client.js';
+export type { CustomersResource } from './resources/customers.js';
+export type { CustomerSubResources } from './resources/customer-sub-resources.js';
+export * from './errors/errors.js';
+export { encodeForm } from './wire/form-encode.js';
+export { decodeForm, parseForm, type FormTree } from './wire/form-decode.js';
+export { shapeBySchema } from './wire/form-shape.js';
+export type { RequestOptions } from './client/options.js';
+export { PagePromise, type PageWalk, type ToArrayOptions } from './resources/pagination.js';
 export {
   customerSearch,
   quoteSearchValue,
@@ -22,13 +22,13 @@ export {
   type OrBuilder,
   type SearchQueryKind,
   type TextField,
-} from './search-query.js';
-export { responseMeta, withResponse, type ResponseMeta, type WithResponse } from './response-meta.js';
-export type { Expanded, WithExpand } from './expand.js';
-export { decideRetry, backoffDelay, parseRetryAfter, type RetryDecision, type RetryInput } from './retry.js';
-export type { Clock, Timeout } from './clock.js';
-export { fetchTransport, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
-export type * from './types.js';
+} from './resources/search-query.js';
+export { responseMeta, withResponse, type ResponseMeta, type WithResponse } from './http/response-meta.js';
+export type { Expanded, WithExpand } from './resources/expand.js';
+export { decideRetry, backoffDelay, parseRetryAfter, type RetryDecision, type RetryInput } from './http/retry.js';
+export type { Clock, Timeout } from './client/clock.js';
+export { fetchTransport, type HttpRequest, type HttpResponse, type Transport } from './http/transport.js';
+export type * from './resources/types.js';
 export { operations, specInfo } from '../generated/operations.js';
 export {
   webhooks,
@@ -44,4 +44,4 @@ export {
   type CustomerDeletedEvent,
   type OtherEvent,
   type EventEnvelope,
-} from './webhooks.js';
+} from './webhooks/webhooks.js';

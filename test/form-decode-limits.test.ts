@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { StripeValidationError } from '../src/errors.js';
-import { decodeForm, MAX_FORM_DEPTH, MAX_FORM_PARAMS, parseForm } from '../src/form-decode.js';
+import { StripeValidationError } from '../src/errors/errors.js';
+import { decodeForm, MAX_FORM_DEPTH, MAX_FORM_PARAMS, parseForm } from '../src/wire/form-decode.js';
 
 // The decoder's limits: what a hostile form could make it spend (stack, time) is bounded before
 // any tree is built, and the refusal is the decoder's ordinary StripeValidationError.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { z as mini } from 'zod/mini';
-import { StripeValidationError } from '../src/errors.js';
-import { decodeForm, parseForm } from '../src/form-decode.js';
-import { shapeBySchema } from '../src/form-shape.js';
+import { StripeValidationError } from '../src/errors/errors.js';
+import { decodeForm, parseForm } from '../src/wire/form-decode.js';
+import { shapeBySchema } from '../src/wire/form-shape.js';
 
 /** An object literal with an own `__proto__` key, which `{ __proto__: x }` syntax cannot write. */
 const withProto = (value: unknown, rest: object = {}): object =>

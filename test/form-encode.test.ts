@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { StripeError, StripeValidationError } from '../src/errors.js';
-import { encodeForm } from '../src/form-encode.js';
+import { StripeError, StripeValidationError } from '../src/errors/errors.js';
+import { encodeForm } from '../src/wire/form-encode.js';
 
 // Examples follow Stripe's wire format: docs/stripe-wire.md#form-encoding.
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { $ZodType } from 'zod/v4/core';
 import { operations } from '../generated/operations.js';
-import { decodeForm, parseForm } from '../src/form-decode.js';
-import { encodeForm } from '../src/form-encode.js';
+import { decodeForm, parseForm } from '../src/wire/form-decode.js';
+import { encodeForm } from '../src/wire/form-encode.js';
 import { arbitraryFromSchema, textArbitrary } from './support/arbitrary-from-schema.js';
 
 const RUNS = { numRuns: 300 };

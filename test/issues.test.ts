@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { formatPath } from '../src/format-path.js';
-import { toValidationIssues } from '../src/issues.js';
+import { formatPath } from '../src/validation/format-path.js';
+import { toValidationIssues } from '../src/validation/issues.js';
 
 function rules(schema: z.ZodMiniType, value: unknown): string[] {
   const result = z.safeParse(schema, value);

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { StripeError, StripeValidationError } from '../src/errors.js';
+import { StripeError, StripeValidationError } from '../src/errors/errors.js';
 import {
   constructEvent,
   generateTestHeader,
   StripeSignatureVerificationError,
   type SignatureVerificationReason,
-} from '../src/webhooks.js';
+} from '../src/webhooks/webhooks.js';
 import { customerJson } from './support/fixtures.js';
 
 // Arguments of the wrong kind, from frameworks, middleware or mistakes: each must end in a typed

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { StripeError, StripeResponseValidationError, StripeValidationError } from '../src/errors.js';
-import type { Customer, DeletedCustomer } from '../src/types.js';
+import { StripeError, StripeResponseValidationError, StripeValidationError } from '../src/errors/errors.js';
+import type { Customer, DeletedCustomer } from '../src/resources/types.js';
 import {
   constructEvent,
   generateTestHeader,
@@ -10,7 +10,7 @@ import {
   webhooks,
   type CustomerEvent,
   type SignatureVerificationReason,
-} from '../src/webhooks.js';
+} from '../src/webhooks/webhooks.js';
 import { customerJson, deletedCustomerJson } from './support/fixtures.js';
 
 const SECRET = 'whsec_test_51Hx9SeCrEtValue0123456789';

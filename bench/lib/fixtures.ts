@@ -1,8 +1,8 @@
 import { safeParse } from 'zod/v4/core';
 import { clientOperations, type Check } from '../../generated/checks.js';
 import { operations } from '../../generated/operations.js';
-import { checkValue } from '../../src/check.js';
-import type { Customer, CustomerCreateParams } from '../../src/types.js';
+import { checkValue } from '../../src/validation/check.js';
+import type { Customer, CustomerCreateParams } from '../../src/resources/types.js';
 
 // Deterministic inputs shared by the benchmarks: a rich create payload and customers shaped the way
 // Stripe returns them. Each is checked once against both generated validators, the client's checks

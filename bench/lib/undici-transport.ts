@@ -1,5 +1,5 @@
-import { flatHeaders } from '../../src/node-transport.js';
-import type { Transport } from '../../src/transport.js';
+import { flatHeaders } from '../../src/http/node-transport.js';
+import type { Transport } from '../../src/http/transport.js';
 import type { Dispatcher } from './transports.js';
 
 // An experiment for the end-to-end benchmark: a `Transport` (what `createClient({ transport })`

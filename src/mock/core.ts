@@ -1,4 +1,4 @@
-import type { Customer, DeletedCustomer } from '../types.js';
+import type { Customer, DeletedCustomer } from '../resources/types.js';
 import { blankCustomer } from './customer-object.js';
 import { deletedStub } from './operation.js';
 import { createFaults, type Faults } from './faults.js';

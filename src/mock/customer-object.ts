@@ -1,4 +1,4 @@
-import type { Customer } from '../types.js';
+import type { Customer } from '../resources/types.js';
 import type { CreateParams } from './wire.js';
 import { checkMetadataCount, checkParams } from './param-rules.js';
 import type { CustomerRecord } from './store.js';

@@ -1,7 +1,7 @@
 import type { $ZodType } from 'zod/v4/core';
 import { safeParse } from 'zod/v4/core';
 import { decodeForm, parseForm, shapeBySchema, StripeValidationError, type FormTree, type ValidationIssue } from '../index.js';
-import { toValidationIssues } from '../issues.js';
+import { toValidationIssues } from '../validation/issues.js';
 import { invalidParam, MockError } from './envelope.js';
 import type { Route } from './routes.js';
 

@@ -1,4 +1,4 @@
-import type { Customer } from '../types.js';
+import type { Customer } from '../resources/types.js';
 import { invalidParam } from './envelope.js';
 import { listEnvelope } from './pagination.js';
 import type { CustomerRecord } from './store.js';

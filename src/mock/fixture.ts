@@ -1,7 +1,7 @@
 import { safeParse } from 'zod/v4/core';
 import { CustomerSchema } from '../../generated/schemas.js';
-import { toValidationIssues } from '../issues.js';
-import type { Customer } from '../types.js';
+import { toValidationIssues } from '../validation/issues.js';
+import type { Customer } from '../resources/types.js';
 import { blankCustomer } from './customer-object.js';
 import { randomIds } from './ids.js';
 

@@ -1,5 +1,5 @@
 import { operations, type OperationId } from '../../generated/operations.js';
-import type { OperationSpec } from '../operation.js';
+import type { OperationSpec } from '../http/operation.js';
 import { MockError } from './envelope.js';
 
 /** A request matched to a generated operation, with its path params decoded. */

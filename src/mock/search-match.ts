@@ -1,4 +1,4 @@
-import type { Customer } from '../types.js';
+import type { Customer } from '../resources/types.js';
 import type { SearchClause, SearchQuery } from './search-parse.js';
 
 // Matching choices (Stripe documents the operators, not every comparison rule): email, name and

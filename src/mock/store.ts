@@ -1,6 +1,6 @@
 import type { OpenEnums } from '../../generated/schemas.js';
 import type { components } from '../../generated/types.js';
-import type { Customer } from '../types.js';
+import type { Customer } from '../resources/types.js';
 import { DEFAULT_MAX_OBJECTS, objectLimit } from './limits.js';
 
 /** A tax id object, as `expand[]=tax_ids` and the tax_ids endpoints show it. */

@@ -5,8 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clientOperations, type Check } from '../../generated/checks.js';
-import { fits } from '../../src/check-fits.js';
-import { checkValue, explainValue } from '../../src/check.js';
+import { fits } from '../../src/validation/check-fits.js';
+import { checkValue, explainValue } from '../../src/validation/check.js';
 import { arbitraryFromSchema } from '../support/arbitrary-from-schema.js';
 import { JUNK, knownKeys, mutate, mutationArbitrary, parts, UNSAFE_NUMBERS } from '../support/check-values.js';
 import { customerJson } from '../support/fixtures.js';

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { safeParse, type $ZodType } from 'zod/v4/core';
 import { clientOperations } from '../../generated/checks.js';
 import { operations } from '../../generated/operations.js';
-import { checkValue } from '../../src/check.js';
-import type { ValidationIssue } from '../../src/errors.js';
-import { toValidationIssues } from '../../src/issues.js';
+import { checkValue } from '../../src/validation/check.js';
+import type { ValidationIssue } from '../../src/errors/errors.js';
+import { toValidationIssues } from '../../src/validation/issues.js';
 import { arbitraryFromSchema } from '../support/arbitrary-from-schema.js';
 import {
   ids,

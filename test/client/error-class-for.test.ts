@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorClassFor } from '../../src/error-from-response.js';
+import { errorClassFor } from '../../src/errors/error-from-response.js';
 import {
   StripeAPIError,
   StripeAuthenticationError,
@@ -11,7 +11,7 @@ import {
   StripePermissionError,
   StripeRateLimitError,
   StripeRedirectError,
-} from '../../src/errors.js';
+} from '../../src/errors/errors.js';
 
 const cases: [string, { status: number; type: string | undefined; want: Function }][] = [
   ['400 invalid_request_error', { status: 400, type: 'invalid_request_error', want: StripeInvalidRequestError }],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, decideRetry, parseRetryAfter, type AttemptOutcome, type RetryInput } from '../../src/retry.js';
+import { backoffDelay, decideRetry, parseRetryAfter, type AttemptOutcome, type RetryInput } from '../../src/http/retry.js';
 
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
 const response = (status: number, headers: Record<string, string> = {}): AttemptOutcome => ({ kind: 'response', status, headers });

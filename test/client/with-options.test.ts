@@ -1,7 +1,7 @@
 import { http } from 'msw';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createClient, StripeValidationError, type Customer } from '../../src/index.js';
-import { withResponse } from '../../src/response-meta.js';
+import { withResponse } from '../../src/http/response-meta.js';
 import { customerJson } from '../support/fixtures.js';
 import { STRIPE, stripeJson, useMswServer } from '../support/msw.js';
 

@@ -10,7 +10,7 @@ import { componentIdentifier } from '../../scripts/lib/names.js';
 import { schemaRefName, type Document, type Operation, type Schema } from '../../scripts/lib/openapi.js';
 import { selectOperations } from '../../scripts/lib/select.js';
 import type { Direction } from '../../scripts/lib/zod/context.js';
-import { checkValue } from '../../src/check.js';
+import { checkValue } from '../../src/validation/check.js';
 
 type Case = [string, { given: Schema; direction?: Direction; want: string }];
 

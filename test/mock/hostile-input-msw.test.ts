@@ -1,7 +1,7 @@
 import { safeParse } from 'zod/v4/core';
 import { describe, expect, it } from 'vitest';
 import { ErrorSchema } from '../../generated/schemas.js';
-import { MAX_FORM_PARAMS } from '../../src/form-decode.js';
+import { MAX_FORM_PARAMS } from '../../src/wire/form-decode.js';
 import { StripeInvalidRequestError } from '../../src/index.js';
 import { createMockCore } from '../../src/mock/core.js';
 import { IdempotencyCache } from '../../src/mock/idempotency.js';

@@ -8,7 +8,7 @@ import { safeParse } from 'zod/v4/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorSchema } from '../../generated/schemas.js';
 import { startMockServer, type MockServer } from '../../scripts/mock-server.js';
-import { MAX_FORM_DEPTH, MAX_FORM_PARAMS } from '../../src/form-decode.js';
+import { MAX_FORM_DEPTH, MAX_FORM_PARAMS } from '../../src/wire/form-decode.js';
 
 // The mock server against input meant to hurt it, over real HTTP on 127.0.0.1: every refusal must
 // be a 4xx in Stripe's envelope (clients retry 5xx), and no request may make it hold more than

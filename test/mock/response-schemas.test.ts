@@ -3,7 +3,7 @@ import type { $ZodType } from 'zod/v4/core';
 import { safeParse } from 'zod/v4/core';
 import { describe, expect, it } from 'vitest';
 import { encodeForm, operations } from '../../src/index.js';
-import { toValidationIssues } from '../../src/issues.js';
+import { toValidationIssues } from '../../src/validation/issues.js';
 import { createMockCore, type CustomersMockCore } from '../../src/mock/core.js';
 import { arbitraryFromSchema } from '../support/arbitrary-from-schema.js';
 

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from './errors.js';
+import type { ValidationIssue } from '../errors/errors.js';
 import { integerIn, ofType, optionIssues, SHARED_RULES, typeName, type OptionRule } from './options.js';
 
 // The checks `createClient` and `withOptions` run before a client exists: every option by its

@@ -1,4 +1,4 @@
-import { isRedirect } from './error-from-response.js';
+import { isRedirect } from '../errors/error-from-response.js';
 
 /**
  * When to retry, decided by one pure function. Stripe's rules (the official SDKs follow them):

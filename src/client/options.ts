@@ -1,6 +1,6 @@
-import { StripeValidationError, type ValidationIssue } from './errors.js';
-import { formatPath } from './format-path.js';
-import type { RetryPolicy } from './send-with-retries.js';
+import { StripeValidationError, type ValidationIssue } from '../errors/errors.js';
+import { formatPath } from '../validation/format-path.js';
+import type { RetryPolicy } from '../http/send-with-retries.js';
 
 /** Per-request options; the same shape on every method, always the last argument. */
 export interface RequestOptions {

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { CustomerSchema, DeletedCustomerSchema } from '../generated/schemas.js';
-import { StripeError, StripeResponseValidationError, StripeValidationError, type ValidationIssue } from './errors.js';
-import { toValidationIssues } from './issues.js';
-import type { Customer, DeletedCustomer } from './types.js';
+import { CustomerSchema, DeletedCustomerSchema } from '../../generated/schemas.js';
+import { StripeError, StripeResponseValidationError, StripeValidationError, type ValidationIssue } from '../errors/errors.js';
+import { toValidationIssues } from '../validation/issues.js';
+import type { Customer, DeletedCustomer } from '../resources/types.js';
 import {
   clockIssues, RAW_BODY, readConstructOptions, readHeader, readPayload, readTestHeaderOptions, secretIssues,
   type SignatureHeader, type WebhookPayload,

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from './errors.js';
+import type { ValidationIssue } from '../errors/errors.js';
 
 // What the webhook helpers accept from their callers. The payload and header can come from any
 // framework or middleware, so their readers never throw: a value of the wrong kind comes back as a

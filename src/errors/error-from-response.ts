@@ -11,7 +11,7 @@ import {
   StripeRateLimitError,
   StripeRedirectError,
 } from './errors.js';
-import type { RawResponse } from './send.js';
+import type { RawResponse } from '../http/send.js';
 
 type ErrorClass = new (fields: ConstructorParameters<typeof StripeError>[0]) => StripeError;
 

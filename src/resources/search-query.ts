@@ -1,4 +1,4 @@
-import { StripeValidationError } from './errors.js';
+import { StripeValidationError } from '../errors/errors.js';
 
 // Stripe's search query language (https://docs.stripe.com/search#search-query-language): clauses are
 // `field:'value'` (exact), `field~'value'` (substring, at least 3 characters), `field>n` and friends

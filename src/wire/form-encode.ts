@@ -1,5 +1,5 @@
-import { StripeValidationError, type ValidationIssue } from './errors.js';
-import { formatPath } from './format-path.js';
+import { StripeValidationError, type ValidationIssue } from '../errors/errors.js';
+import { formatPath } from '../validation/format-path.js';
 
 // Stripe reads request bodies as `application/x-www-form-urlencoded` with Rack-style brackets
 // (the spec's `style: deepObject, explode: true`): docs/stripe-wire.md#form-encoding.

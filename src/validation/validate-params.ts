@@ -1,8 +1,8 @@
-import type { Check } from '../generated/checks.js';
+import type { Check } from '../../generated/checks.js';
 import { checkValue } from './check.js';
-import { StripeValidationError, type ValidationIssue } from './errors.js';
+import { StripeValidationError, type ValidationIssue } from '../errors/errors.js';
 import { formatPath } from './format-path.js';
-import type { CallParams, ClientOperation } from './operation.js';
+import type { CallParams, ClientOperation } from '../http/operation.js';
 
 // `.` and `..` survive percent-encoding and are then resolved by URL parsing, which would send the
 // request to another route: `retrieve('..')` must not become GET /v1/.

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
-import type { operations as Operations } from '../generated/operations.js';
-import type { operations as OperationTypes } from '../generated/types.js';
+import type { operations as Operations } from '../../generated/operations.js';
+import type { operations as OperationTypes } from '../../generated/types.js';
 import type { SearchQuery } from './search-query.js';
 
 type FormBody<Id extends keyof OperationTypes> = OperationTypes[Id] extends {

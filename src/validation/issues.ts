@@ -1,5 +1,5 @@
 import type { $ZodIssue } from 'zod/v4/core';
-import type { ValidationIssue } from './errors.js';
+import type { ValidationIssue } from '../errors/errors.js';
 import { fewest } from './check.js';
 import { formatPath } from './format-path.js';
 

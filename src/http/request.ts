@@ -1,15 +1,15 @@
-import type { Clock } from './clock.js';
-import { errorFromResponse } from './error-from-response.js';
-import { StripeResponseTooLargeError } from './errors.js';
-import { encodeForm } from './form-encode.js';
+import type { Clock } from '../client/clock.js';
+import { errorFromResponse } from '../errors/error-from-response.js';
+import { StripeResponseTooLargeError } from '../errors/errors.js';
+import { encodeForm } from '../wire/form-encode.js';
 import { buildHeaders, type HeaderDefaults } from './headers.js';
 import type { CallParams, ClientOperation } from './operation.js';
-import { checkRequestOptions, resolvePolicy, type RequestOptions } from './options.js';
+import { checkRequestOptions, resolvePolicy, type RequestOptions } from '../client/options.js';
 import { rememberResponse } from './response-meta.js';
 import { sendWithRetries, type RetryPolicy } from './send-with-retries.js';
 import type { RawResponse, Send } from './send.js';
-import { validateParams } from './validate-params.js';
-import { validateResponse } from './validate-response.js';
+import { validateParams } from '../validation/validate-params.js';
+import { validateResponse } from '../validation/validate-response.js';
 
 /** What a client hands every call. */
 export interface RequestContext {

@@ -1,4 +1,4 @@
-import type { Check } from '../generated/checks.js';
+import type { Check } from '../../generated/checks.js';
 
 // The fast half of checking a value: a yes or no, with no paths and no problems collected. Each
 // check (the plain data in generated/checks.ts) is turned into a tree of small closures the first

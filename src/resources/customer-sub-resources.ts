@@ -1,7 +1,7 @@
-import * as operations from '../generated/checks.js';
+import * as operations from '../../generated/checks.js';
 import type { Call } from './customers.js';
 import type { Expanded, ItemPaths, WithExpand } from './expand.js';
-import type { RequestOptions } from './options.js';
+import type { RequestOptions } from '../client/options.js';
 import { listPages, type PagePromise } from './pagination.js';
 import type {
   CashBalance,

@@ -1,10 +1,10 @@
-import * as operations from '../generated/checks.js';
+import * as operations from '../../generated/checks.js';
 import { customerSubResources, type CustomerSubResources } from './customer-sub-resources.js';
 import type { Expanded, ItemPaths, WithExpand } from './expand.js';
-import type { RequestOptions } from './options.js';
+import type { RequestOptions } from '../client/options.js';
 import { listPages, searchPages, type PagePromise } from './pagination.js';
 import { SearchQuery } from './search-query.js';
-import type { CallParams, ClientOperation } from './operation.js';
+import type { CallParams, ClientOperation } from '../http/operation.js';
 import type {
   Customer,
   CustomerCreateParams,

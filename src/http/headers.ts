@@ -1,4 +1,4 @@
-import type { RequestOptions } from './options.js';
+import type { RequestOptions } from '../client/options.js';
 
 /** The settings every request of a client shares. */
 export interface HeaderDefaults {

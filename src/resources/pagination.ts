@@ -1,4 +1,4 @@
-import { StripeValidationError } from './errors.js';
+import { StripeValidationError } from '../errors/errors.js';
 
 // Stripe pages lists with object-id cursors (`starting_after` / `ending_before`) and search results
 // with an opaque `page` token taken from the previous result's `next_page`

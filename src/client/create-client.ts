@@ -1,12 +1,12 @@
-import { specInfo } from '../generated/operations.js';
+import { specInfo } from '../../generated/operations.js';
 import { systemClock, type Clock } from './clock.js';
-import { customersResource, type CustomersResource } from './customers.js';
+import { customersResource, type CustomersResource } from '../resources/customers.js';
 import { clientOptionIssues, defaultsIssues } from './client-options.js';
-import { StripeValidationError } from './errors.js';
+import { StripeValidationError } from '../errors/errors.js';
 import { DEFAULT_POLICY, resolvePolicy } from './options.js';
-import { request, type RequestContext } from './request.js';
-import { createSend } from './send.js';
-import { fetchTransport, type Transport } from './transport.js';
+import { request, type RequestContext } from '../http/request.js';
+import { createSend } from '../http/send.js';
+import { fetchTransport, type Transport } from '../http/transport.js';
 
 /** Settings for {@link createClient}. */
 export interface ClientOptions {

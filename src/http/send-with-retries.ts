@@ -1,5 +1,5 @@
-import type { Clock } from './clock.js';
-import { StripeAbortError, StripeConnectionError, StripeTimeoutError, type StripeError } from './errors.js';
+import type { Clock } from '../client/clock.js';
+import { StripeAbortError, StripeConnectionError, StripeTimeoutError, type StripeError } from '../errors/errors.js';
 import type { EncodedCall, OperationRoute } from './operation.js';
 import { decideRetry, type AttemptOutcome } from './retry.js';
 import type { RawResponse, Send } from './send.js';

@@ -1,8 +1,8 @@
 import type { $ZodType } from 'zod/v4/core';
-import type { ClientOperation } from '../generated/checks.js';
-import type { operations } from '../generated/operations.js';
+import type { ClientOperation } from '../../generated/checks.js';
+import type { operations } from '../../generated/operations.js';
 
-export type { ClientOperation } from '../generated/checks.js';
+export type { ClientOperation } from '../../generated/checks.js';
 
 /** Where an operation goes: all that sending and retrying need. */
 export type OperationRoute = Pick<ClientOperation, 'id' | 'method' | 'path' | 'pathParams'>;

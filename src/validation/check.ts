@@ -1,6 +1,6 @@
-import type { Check } from '../generated/checks.js';
+import type { Check } from '../../generated/checks.js';
 import { fits } from './check-fits.js';
-import type { ValidationIssue } from './errors.js';
+import type { ValidationIssue } from '../errors/errors.js';
 import { formatPath } from './format-path.js';
 
 type Path = (string | number)[];

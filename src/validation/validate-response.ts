@@ -1,7 +1,7 @@
 import { checkValue } from './check.js';
-import { StripeResponseValidationError, type ValidationIssue } from './errors.js';
-import type { ClientOperation } from './operation.js';
-import { MAX_RAW_TEXT, type RawResponse } from './send.js';
+import { StripeResponseValidationError, type ValidationIssue } from '../errors/errors.js';
+import type { ClientOperation } from '../http/operation.js';
+import { MAX_RAW_TEXT, type RawResponse } from '../http/send.js';
 
 /**
  * Parses a success response and checks it against the operation's response checks. Additions pass

@@ -1,6 +1,6 @@
 import type { $ZodType } from 'zod/v4/core';
-import { StripeValidationError, type ValidationIssue } from './errors.js';
-import { formatPath } from './format-path.js';
+import { StripeValidationError, type ValidationIssue } from '../errors/errors.js';
+import { formatPath } from '../validation/format-path.js';
 import { shapeBySchema } from './form-shape.js';
 import { readOwn, writeOwn } from './own-property.js';
 

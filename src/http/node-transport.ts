@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { StripeValidationError, type ValidationIssue } from './errors.js';
+import { StripeValidationError, type ValidationIssue } from '../errors/errors.js';
 import type { Transport } from './transport.js';
 
 // A transport for Node.js over node:http and node:https, the way stripe-node sends. Node 20's fetch
