@@ -123,6 +123,7 @@ export const operations = {
     method: 'get',
     path: '/v1/customers/{customer}',
     pathParams: ['customer'],
+    reservedIds: { customer: ['search'] },
     pathSchema: GetCustomersCustomerPathSchema as typeof GetCustomersCustomerPathSchema,
     querySchema: GetCustomersCustomerQuerySchema as typeof GetCustomersCustomerQuerySchema,
     bodySchema: null,
@@ -137,6 +138,7 @@ export const operations = {
     method: 'post',
     path: '/v1/customers/{customer}',
     pathParams: ['customer'],
+    reservedIds: { customer: ['search'] },
     pathSchema: PostCustomersCustomerPathSchema as typeof PostCustomersCustomerPathSchema,
     querySchema: null,
     bodySchema: PostCustomersCustomerBodySchema as typeof PostCustomersCustomerBodySchema,
@@ -152,6 +154,7 @@ export const operations = {
     method: 'delete',
     path: '/v1/customers/{customer}',
     pathParams: ['customer'],
+    reservedIds: { customer: ['search'] },
     pathSchema: DeleteCustomersCustomerPathSchema as typeof DeleteCustomersCustomerPathSchema,
     querySchema: null,
     bodySchema: null,
@@ -167,6 +170,7 @@ export const operations = {
     method: 'get',
     path: '/v1/customers/{customer}/balance_transactions',
     pathParams: ['customer'],
+    reservedIds: { customer: ['search'] },
     pathSchema:
       GetCustomersCustomerBalanceTransactionsPathSchema as typeof GetCustomersCustomerBalanceTransactionsPathSchema,
     querySchema:
@@ -185,6 +189,7 @@ export const operations = {
     method: 'post',
     path: '/v1/customers/{customer}/balance_transactions',
     pathParams: ['customer'],
+    reservedIds: { customer: ['search'] },
     pathSchema:
       PostCustomersCustomerBalanceTransactionsPathSchema as typeof PostCustomersCustomerBalanceTransactionsPathSchema,
     querySchema: null,
@@ -203,6 +208,7 @@ export const operations = {
     method: 'get',
     path: '/v1/customers/{customer}/balance_transactions/{transaction}',
     pathParams: ['customer', 'transaction'],
+    reservedIds: { customer: ['search'] },
     pathSchema:
       GetCustomersCustomerBalanceTransactionsTransactionPathSchema as typeof GetCustomersCustomerBalanceTransactionsTransactionPathSchema,
     querySchema:
@@ -221,6 +227,7 @@ export const operations = {
     method: 'post',
     path: '/v1/customers/{customer}/balance_transactions/{transaction}',
     pathParams: ['customer', 'transaction'],
+    reservedIds: { customer: ['search'] },
     pathSchema:
       PostCustomersCustomerBalanceTransactionsTransactionPathSchema as typeof PostCustomersCustomerBalanceTransactionsTransactionPathSchema,
     querySchema: null,
@@ -239,6 +246,7 @@ export const operations = {
     method: 'get',
     path: '/v1/customers/{customer}/cash_balance',
     pathParams: ['customer'],
+    reservedIds: { customer: ['search'] },
     pathSchema:
       GetCustomersCustomerCashBalancePathSchema as typeof GetCustomersCustomerCashBalancePathSchema,
     querySchema:
@@ -257,6 +265,7 @@ export const operations = {
     method: 'post',
     path: '/v1/customers/{customer}/cash_balance',
     pathParams: ['customer'],
+    reservedIds: { customer: ['search'] },
     pathSchema:
       PostCustomersCustomerCashBalancePathSchema as typeof PostCustomersCustomerCashBalancePathSchema,
     querySchema: null,
@@ -275,6 +284,7 @@ export const operations = {
     method: 'delete',
     path: '/v1/customers/{customer}/discount',
     pathParams: ['customer'],
+    reservedIds: { customer: ['search'] },
     pathSchema:
       DeleteCustomersCustomerDiscountPathSchema as typeof DeleteCustomersCustomerDiscountPathSchema,
     querySchema: null,
@@ -292,6 +302,7 @@ export const operations = {
     method: 'get',
     path: '/v1/customers/{customer}/tax_ids',
     pathParams: ['customer'],
+    reservedIds: { customer: ['search'] },
     pathSchema: GetCustomersCustomerTaxIdsPathSchema as typeof GetCustomersCustomerTaxIdsPathSchema,
     querySchema:
       GetCustomersCustomerTaxIdsQuerySchema as typeof GetCustomersCustomerTaxIdsQuerySchema,
@@ -309,6 +320,7 @@ export const operations = {
     method: 'post',
     path: '/v1/customers/{customer}/tax_ids',
     pathParams: ['customer'],
+    reservedIds: { customer: ['search'] },
     pathSchema:
       PostCustomersCustomerTaxIdsPathSchema as typeof PostCustomersCustomerTaxIdsPathSchema,
     querySchema: null,
@@ -327,6 +339,7 @@ export const operations = {
     method: 'get',
     path: '/v1/customers/{customer}/tax_ids/{id}',
     pathParams: ['customer', 'id'],
+    reservedIds: { customer: ['search'] },
     pathSchema:
       GetCustomersCustomerTaxIdsIdPathSchema as typeof GetCustomersCustomerTaxIdsIdPathSchema,
     querySchema:
@@ -345,6 +358,7 @@ export const operations = {
     method: 'delete',
     path: '/v1/customers/{customer}/tax_ids/{id}',
     pathParams: ['customer', 'id'],
+    reservedIds: { customer: ['search'] },
     pathSchema:
       DeleteCustomersCustomerTaxIdsIdPathSchema as typeof DeleteCustomersCustomerTaxIdsIdPathSchema,
     querySchema: null,

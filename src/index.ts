@@ -26,7 +26,7 @@ export {
 export { responseMeta, withResponse, type ResponseMeta, type WithResponse } from './http/response-meta.js';
 export type { Expanded, WithExpand } from './resources/expand.js';
 export { decideRetry, backoffDelay, parseRetryAfter, type RetryDecision, type RetryInput } from './http/retry.js';
-export type { Clock, Timeout } from './client/clock.js';
+export type { Clock, Timeout } from './client/options.js';
 export { fetchTransport, type HttpRequest, type HttpResponse, type Transport } from './http/transport.js';
 export type * from './resources/types.js';
 export { operations, specInfo } from '../generated/operations.js';

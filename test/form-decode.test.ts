@@ -56,27 +56,27 @@ describe('parseForm', () => {
   });
 });
 
-const refusals: [string, { given: string; want: { field: string; rule: string }[] }][] = [
-  ['refuses a truncated escape in a value', { given: 'a[b]=%E6%BC', want: [{ field: 'a.b', rule: 'malformed percent-encoding' }] }],
-  ['refuses a bad escape in a key', { given: 'a%ZZ=1', want: [{ field: '["a%ZZ"]', rule: 'malformed percent-encoding' }] }],
-  ['refuses a lone %', { given: 'a=100%', want: [{ field: 'a', rule: 'malformed percent-encoding' }] }],
-  ['refuses a string then an object for one key', { given: 'a=1&a[b]=2', want: [{ field: 'a', rule: 'expected an object, got a string' }] }],
-  ['refuses an object then a string for one key', { given: 'a[b]=2&a=1', want: [{ field: 'a', rule: 'expected a string, got an object' }] }],
-  ['refuses an array then an object for one key', { given: 'a[]=1&a[b]=2', want: [{ field: 'a', rule: 'expected an object, got an array' }] }],
-  ['refuses a string then an array for one key', { given: 'a[b]=1&a[b][]=2', want: [{ field: 'a.b', rule: 'expected an array, got a string' }] }],
-  ['refuses a conflict inside a pushed element', { given: 'a[][x]=1&a[][x][y]=2', want: [{ field: 'a[0].x', rule: 'expected an object, got a string' }] }],
-  ['refuses an empty key', { given: '=1', want: [{ field: '(params)', rule: 'key cannot be empty' }] }],
-  ['refuses an unclosed bracket', { given: 'a[b=1', want: [{ field: '["a[b"]', rule: 'malformed brackets in key' }] }],
-  ['refuses text after a bracket', { given: 'a[b]c=1', want: [{ field: '["a[b]c"]', rule: 'malformed brackets in key' }] }],
-  ['refuses a key starting with a bracket', { given: '[a]=1', want: [{ field: '["[a]"]', rule: 'malformed brackets in key' }] }],
+const refusals: [string, { given: string; want: { field: string; message: string }[] }][] = [
+  ['refuses a truncated escape in a value', { given: 'a[b]=%E6%BC', want: [{ field: 'a.b', message: 'malformed percent-encoding' }] }],
+  ['refuses a bad escape in a key', { given: 'a%ZZ=1', want: [{ field: '["a%ZZ"]', message: 'malformed percent-encoding' }] }],
+  ['refuses a lone %', { given: 'a=100%', want: [{ field: 'a', message: 'malformed percent-encoding' }] }],
+  ['refuses a string then an object for one key', { given: 'a=1&a[b]=2', want: [{ field: 'a', message: 'expected an object, got a string' }] }],
+  ['refuses an object then a string for one key', { given: 'a[b]=2&a=1', want: [{ field: 'a', message: 'expected a string, got an object' }] }],
+  ['refuses an array then an object for one key', { given: 'a[]=1&a[b]=2', want: [{ field: 'a', message: 'expected an object, got an array' }] }],
+  ['refuses a string then an array for one key', { given: 'a[b]=1&a[b][]=2', want: [{ field: 'a.b', message: 'expected an array, got a string' }] }],
+  ['refuses a conflict inside a pushed element', { given: 'a[][x]=1&a[][x][y]=2', want: [{ field: 'a[0].x', message: 'expected an object, got a string' }] }],
+  ['refuses an empty key', { given: '=1', want: [{ field: '(params)', message: 'key cannot be empty' }] }],
+  ['refuses an unclosed bracket', { given: 'a[b=1', want: [{ field: '["a[b"]', message: 'malformed brackets in key' }] }],
+  ['refuses text after a bracket', { given: 'a[b]c=1', want: [{ field: '["a[b]c"]', message: 'malformed brackets in key' }] }],
+  ['refuses a key starting with a bracket', { given: '[a]=1', want: [{ field: '["[a]"]', message: 'malformed brackets in key' }] }],
   [
     'reports every problem at once',
     {
       given: 'a=%&b=1&b[c]=2&ok=1&=x',
       want: [
-        { field: 'a', rule: 'malformed percent-encoding' },
-        { field: 'b', rule: 'expected an object, got a string' },
-        { field: '(params)', rule: 'key cannot be empty' },
+        { field: 'a', message: 'malformed percent-encoding' },
+        { field: 'b', message: 'expected an object, got a string' },
+        { field: '(params)', message: 'key cannot be empty' },
       ],
     },
   ],
@@ -91,7 +91,7 @@ describe('parseForm refusals', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(StripeValidationError);
-    expect((thrown as StripeValidationError).issues.map(({ field, rule }) => ({ field, rule }))).toEqual(want);
+    expect((thrown as StripeValidationError).issues.map(({ field, message }) => ({ field, message }))).toEqual(want);
   });
 });
 

@@ -82,31 +82,31 @@ function circularArray(): object {
   return { list };
 }
 
-const refusals: [string, { given: object; want: { field: string; rule: string }[] }][] = [
-  ['refuses NaN', { given: { balance: Number.NaN }, want: [{ field: 'balance', rule: 'must be a finite number' }] }],
-  ['refuses Infinity', { given: { a: { b: -Infinity } }, want: [{ field: 'a.b', rule: 'must be a finite number' }] }],
-  ['refuses a key containing [', { given: { metadata: { 'a[b': 'x' } }, want: [{ field: 'metadata["a[b"]', rule: 'key cannot contain "[" or "]"' }] }],
-  ['refuses a key containing ]', { given: { 'a]': 'x' }, want: [{ field: '["a]"]', rule: 'key cannot contain "[" or "]"' }] }],
-  ['refuses an empty key', { given: { metadata: { '': 'x' } }, want: [{ field: 'metadata[""]', rule: 'key cannot be empty' }] }],
-  ['refuses a Date', { given: { created: new Date(0) }, want: [{ field: 'created', rule: 'unsupported value of type Date' }] }],
-  ['refuses a Map', { given: { metadata: new Map() }, want: [{ field: 'metadata', rule: 'unsupported value of type Map' }] }],
-  ['refuses a function', { given: { f: () => 1 }, want: [{ field: 'f', rule: 'unsupported value of type function' }] }],
-  ['refuses a symbol', { given: { s: Symbol('s') }, want: [{ field: 's', rule: 'unsupported value of type symbol' }] }],
-  ['refuses a class instance', { given: { price: new Money(5) }, want: [{ field: 'price', rule: 'unsupported value of type Money' }] }],
-  ['refuses a top-level array', { given: ['a'], want: [{ field: '(params)', rule: 'unsupported value of type Array' }] }],
-  ['refuses an object that contains itself', { given: circular(), want: [{ field: 'root.self', rule: 'circular reference' }] }],
-  ['refuses an array that contains itself', { given: circularArray(), want: [{ field: 'list[1]', rule: 'circular reference' }] }],
-  ['refuses a string with a lone surrogate', { given: { name: 'a\uD800' }, want: [{ field: 'name', rule: 'must be well-formed Unicode (no lone surrogates)' }] }],
+const refusals: [string, { given: object; want: { field: string; message: string }[] }][] = [
+  ['refuses NaN', { given: { balance: Number.NaN }, want: [{ field: 'balance', message: 'must be a finite number' }] }],
+  ['refuses Infinity', { given: { a: { b: -Infinity } }, want: [{ field: 'a.b', message: 'must be a finite number' }] }],
+  ['refuses a key containing [', { given: { metadata: { 'a[b': 'x' } }, want: [{ field: 'metadata["a[b"]', message: 'key cannot contain "[" or "]"' }] }],
+  ['refuses a key containing ]', { given: { 'a]': 'x' }, want: [{ field: '["a]"]', message: 'key cannot contain "[" or "]"' }] }],
+  ['refuses an empty key', { given: { metadata: { '': 'x' } }, want: [{ field: 'metadata[""]', message: 'key cannot be empty' }] }],
+  ['refuses a Date', { given: { created: new Date(0) }, want: [{ field: 'created', message: 'unsupported value of type Date' }] }],
+  ['refuses a Map', { given: { metadata: new Map() }, want: [{ field: 'metadata', message: 'unsupported value of type Map' }] }],
+  ['refuses a function', { given: { f: () => 1 }, want: [{ field: 'f', message: 'unsupported value of type function' }] }],
+  ['refuses a symbol', { given: { s: Symbol('s') }, want: [{ field: 's', message: 'unsupported value of type symbol' }] }],
+  ['refuses a class instance', { given: { price: new Money(5) }, want: [{ field: 'price', message: 'unsupported value of type Money' }] }],
+  ['refuses a top-level array', { given: ['a'], want: [{ field: '(params)', message: 'unsupported value of type Array' }] }],
+  ['refuses an object that contains itself', { given: circular(), want: [{ field: 'root.self', message: 'circular reference' }] }],
+  ['refuses an array that contains itself', { given: circularArray(), want: [{ field: 'list[1]', message: 'circular reference' }] }],
+  ['refuses a string with a lone surrogate', { given: { name: 'a\uD800' }, want: [{ field: 'name', message: 'must be well-formed Unicode (no lone surrogates)' }] }],
   [
     'reports every problem at once, with array indexes in the path',
     {
       given: { balance: Infinity, items: [{ at: new Date(0) }, { ok: 'x' }, { n: Number.NaN }], metadata: { '': 'x', 'b]': 'y' } },
       want: [
-        { field: 'balance', rule: 'must be a finite number' },
-        { field: 'items[0].at', rule: 'unsupported value of type Date' },
-        { field: 'items[2].n', rule: 'must be a finite number' },
-        { field: 'metadata[""]', rule: 'key cannot be empty' },
-        { field: 'metadata["b]"]', rule: 'key cannot contain "[" or "]"' },
+        { field: 'balance', message: 'must be a finite number' },
+        { field: 'items[0].at', message: 'unsupported value of type Date' },
+        { field: 'items[2].n', message: 'must be a finite number' },
+        { field: 'metadata[""]', message: 'key cannot be empty' },
+        { field: 'metadata["b]"]', message: 'key cannot contain "[" or "]"' },
       ],
     },
   ],
@@ -123,12 +123,12 @@ describe('encodeForm refusals', () => {
     expect(thrown).toBeInstanceOf(StripeValidationError);
     expect(thrown).toBeInstanceOf(StripeError);
     const issues = (thrown as StripeValidationError).issues;
-    expect(issues.map(({ field, rule }) => ({ field, rule }))).toEqual(want);
+    expect(issues.map(({ field, message }) => ({ field, message }))).toEqual(want);
   });
 
   it('gives each issue its path as segments, numbers for array indexes', () => {
     expect(() => encodeForm({ items: [{ n: Number.NaN }] })).toThrowError(
-      expect.objectContaining({ issues: [{ path: ['items', 0, 'n'], field: 'items[0].n', rule: 'must be a finite number' }] }),
+      expect.objectContaining({ issues: [{ code: 'custom', path: ['items', 0, 'n'], field: 'items[0].n', message: 'must be a finite number' }] }),
     );
   });
 

@@ -57,7 +57,7 @@ function refusal(build: () => unknown): string {
     expect(error).toBeInstanceOf(StripeValidationError);
     const issues = (error as StripeValidationError).issues;
     expect(issues).toHaveLength(1);
-    return `${issues[0]?.field}: ${issues[0]?.rule}`;
+    return `${issues[0]?.field}: ${issues[0]?.message}`;
   }
   throw new Error('expected a StripeValidationError');
 }

@@ -191,7 +191,7 @@ describe('bad secrets and options are usage errors, before the webhook is read',
     ['a trailing newline', `${SECRET}\n`, 'must not start or end with whitespace'],
   ])('refuses a secret that is %s, naming the rule and not the secret', async (_, secret, words) => {
     const error = await invalidArguments(constructEvent(null as never, null, secret as string), ['secret']);
-    expect(error.issues[0]?.rule).toContain(words);
+    expect(error.issues[0]?.message).toContain(words);
     expect(JSON.stringify(error) + error.message).not.toContain(SECRET);
   });
 
@@ -203,12 +203,12 @@ describe('bad secrets and options are usage errors, before the webhook is read',
     ['a clock that is not a function', { now: 5 }, 'now', 'must be a function, got a number'],
   ])('refuses options that are %s', async (_, options, field, words) => {
     const error = await invalidArguments(constructEvent(created, signed(created), SECRET, options as never), [field]);
-    expect(error.issues[0]?.rule).toContain(words);
+    expect(error.issues[0]?.message).toContain(words);
   });
 
   it('refuses a clock that returns NaN instead of letting every timestamp pass', async () => {
     const error = await invalidArguments(constructEvent(created, signed(created), SECRET, { now: () => Number.NaN }), ['now']);
-    expect(error.issues[0]?.rule).toBe('must return milliseconds since the epoch as a finite number, got NaN');
+    expect(error.issues[0]?.message).toBe('must return milliseconds since the epoch as a finite number, got NaN');
   });
 
   it.each<[string, unknown, string[]]>([

@@ -189,7 +189,7 @@ describe('timestamp tolerance', () => {
     expect(error).toBeInstanceOf(StripeValidationError);
     expect(error).not.toBeInstanceOf(StripeSignatureVerificationError);
     expect((error as StripeValidationError).issues).toEqual([
-      { path: ['tolerance'], field: 'tolerance', rule: `must be a finite positive number of seconds, got ${tolerance}` },
+      { code: 'custom', path: ['tolerance'], field: 'tolerance', message: `must be a finite positive number of seconds, got ${tolerance}` },
     ]);
   });
 
@@ -207,11 +207,10 @@ describe('payload validation after verification', () => {
     const error = await constructEvent(body, signed(body), SECRET, { now: at(T) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StripeResponseValidationError);
     const validation = error as StripeResponseValidationError;
-    expect(validation.issues).toContainEqual({
-      path: ['data', 'object', 'created'],
-      field: 'data.object.created',
-      rule: 'expected number, got string',
-    });
+    expect(validation.issues).toMatchObject([
+      { code: 'invalid_type', expected: 'number', path: ['data', 'object', 'created'], field: 'data.object.created' },
+    ]);
+    expect(validation.message).toContain('data.object.created: Invalid input: expected number, received string');
     expect(validation.rawBody).toBe(body);
     expect(validation.message).toMatch(/webhook payload does not match the customer\.created event schema/);
   });

@@ -28,6 +28,7 @@ export function emitOperationsFile(
       `method: ${JSON.stringify(op.method)}`,
       `path: ${JSON.stringify(op.path)}`,
       `pathParams: [${op.pathParams.map((p) => JSON.stringify(p.name)).join(', ')}]`,
+      ...(Object.keys(op.reservedIds).length ? [`reservedIds: ${JSON.stringify(op.reservedIds)}`] : []),
       `pathSchema: ${ref(n.path)}`,
       `querySchema: ${ref(n.query)}`,
       `bodySchema: ${ref(n.body)}`,

@@ -1,7 +1,6 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { DOCS_MARKER, generateDocs } from './emit-docs.js';
-import { emitChecksFile } from './emit-checks-file.js';
 import { emitOperationsFile } from './emit-operations-file.js';
 import { emitSchemasFile } from './emit-schemas-file.js';
 import { emitTypes } from './emit-types.js';
@@ -32,7 +31,7 @@ export interface GenerateResult {
 
 /**
  * Runs the generator in memory: load, select operations, keep the schemas they reach, emit types
- * (openapi-typescript), zod schemas, the operation table and the client's checks, format; and the
+ * (openapi-typescript), zod schemas and the operation table, format; and the
  * reference pages. Nothing is written.
  */
 export async function generateFiles(spec: string, ops: readonly string[] = []): Promise<GenerateResult> {
@@ -50,7 +49,6 @@ export async function generateFiles(spec: string, ops: readonly string[] = []): 
     'types.ts': await emitTypes(pruned),
     'schemas.ts': schemas.code,
     'operations.ts': emitOperationsFile(pruned, chosen, schemas.names, sha256),
-    'checks.ts': emitChecksFile(pruned, chosen),
   };
   const files: Record<string, string> = {};
   for (const [name, code] of Object.entries(sources)) files[name] = header + (await formatCode(code));

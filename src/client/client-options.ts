@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../errors/errors.js';
+import { customIssue, type ValidationIssue } from '../errors/errors.js';
 import { integerIn, ofType, optionIssues, SHARED_RULES, typeName, type OptionRule } from './options.js';
 
 // The checks `createClient` and `withOptions` run before a client exists: every option by its
@@ -52,25 +52,25 @@ function browserIssue(allowed: boolean): ValidationIssue | undefined {
   const rule =
     'must not be used in a browser, where anyone who loads the page can read it: call Stripe from your server ' +
     '(dangerouslyAllowBrowser: true allows it, for a page no outsider can load)';
-  return { path: ['apiKey'], field: 'apiKey', rule };
+  return customIssue(['apiKey'], rule);
 }
 
 /** Every problem with `createClient`'s options; an empty list when they are fine. */
 export function clientOptionIssues(options: unknown): ValidationIssue[] {
   const issues = optionIssues(options, CLIENT_RULES, clientHint);
-  if (options === undefined) issues.push({ path: ['apiKey'], field: 'apiKey', rule: apiKey(undefined)! });
+  if (options === undefined) issues.push(customIssue(['apiKey'], apiKey(undefined)!));
   if (options === null || typeof options !== 'object') return issues;
   const given = options as Record<string, unknown>;
-  if (given.apiKey === undefined) issues.push({ path: ['apiKey'], field: 'apiKey', rule: apiKey(undefined)! });
+  if (given.apiKey === undefined) issues.push(customIssue(['apiKey'], apiKey(undefined)!));
   // The key travels in every request's Authorization header: only https, or http to this machine.
   if (typeof given.baseUrl === 'string' && !baseUrl(given.baseUrl) && given.allowHttp !== true) {
     const url = new URL(given.baseUrl);
     if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
-      issues.push({ path: ['baseUrl'], field: 'baseUrl', rule: 'must use https (http is allowed for loopback hosts, or with allowHttp: true)' });
+      issues.push(customIssue(['baseUrl'], 'must use https (http is allowed for loopback hosts, or with allowHttp: true)'));
     }
   }
   if (given.fetch !== undefined && given.transport !== undefined) {
-    issues.push({ path: ['transport'], field: 'transport', rule: 'give fetch or transport, not both' });
+    issues.push(customIssue(['transport'], 'give fetch or transport, not both'));
   }
   const browser = browserIssue(given.dangerouslyAllowBrowser === true);
   if (browser) issues.push(browser);

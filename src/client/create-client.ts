@@ -1,12 +1,10 @@
 import { specInfo } from '../../generated/operations.js';
-import { systemClock, type Clock } from './clock.js';
+import { StripeValidationError } from '../errors/errors.js';
+import type { RequestContext } from '../http/request.js';
+import { fetchTransport, type Transport } from '../http/transport.js';
 import { customersResource, type CustomersResource } from '../resources/customers.js';
 import { clientOptionIssues, defaultsIssues } from './client-options.js';
-import { StripeValidationError } from '../errors/errors.js';
-import { DEFAULT_POLICY, resolvePolicy } from './options.js';
-import { request, type RequestContext } from '../http/request.js';
-import { createSend } from '../http/send.js';
-import { fetchTransport, type Transport } from '../http/transport.js';
+import { DEFAULT_POLICY, resolvePolicy, systemClock, type Clock } from './options.js';
 
 /** Settings for {@link createClient}. */
 export interface ClientOptions {
@@ -89,13 +87,12 @@ export function createClient(options: ClientOptions): StripeCustomersClient {
   if (issues.length) throw new StripeValidationError(issues, 'Invalid client options');
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   return clientOn({
-    defaults: {
-      apiKey: options.apiKey,
-      apiVersion: options.apiVersion ?? specInfo.version,
-      stripeAccount: options.stripeAccount,
-    },
+    baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
+    transport: options.transport ?? fetchTransport(options.fetch),
+    apiKey: options.apiKey,
+    apiVersion: options.apiVersion ?? specInfo.version,
+    stripeAccount: options.stripeAccount,
     policy: resolvePolicy(DEFAULT_POLICY, options),
-    send: createSend(options.baseUrl ?? DEFAULT_BASE_URL, options.transport ?? fetchTransport(options.fetch), maxResponseBytes),
     clock: options.clock ?? systemClock,
     random: options.random ?? Math.random,
     newIdempotencyKey: randomUUID,
@@ -107,17 +104,14 @@ export function createClient(options: ClientOptions): StripeCustomersClient {
 
 function clientOn(context: RequestContext): StripeCustomersClient {
   return Object.freeze({
-    customers: customersResource((op, params, requestOptions) => request(context, op, params, requestOptions)),
+    customers: customersResource(context),
     withOptions: (defaults: ClientDefaults) => {
       const issues = defaultsIssues(defaults);
       if (issues.length) throw new StripeValidationError(issues, 'Invalid client options');
       return clientOn({
         ...context,
-        defaults: {
-          ...context.defaults,
-          ...(defaults.apiVersion !== undefined && { apiVersion: defaults.apiVersion }),
-          ...(defaults.stripeAccount !== undefined && { stripeAccount: defaults.stripeAccount }),
-        },
+        apiVersion: defaults.apiVersion ?? context.apiVersion,
+        stripeAccount: defaults.stripeAccount ?? context.stripeAccount,
         policy: resolvePolicy(context.policy, defaults),
       });
     },

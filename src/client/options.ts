@@ -1,6 +1,7 @@
-import { StripeValidationError, type ValidationIssue } from '../errors/errors.js';
-import { formatPath } from '../validation/format-path.js';
-import type { RetryPolicy } from '../http/send-with-retries.js';
+import { customIssue, StripeValidationError, type ValidationIssue } from '../errors/errors.js';
+
+// The options every call takes, the rules they must keep, and the defaults behind them: the retry
+// policy and the clock.
 
 /** Per-request options; the same shape on every method, always the last argument. */
 export interface RequestOptions {
@@ -25,8 +26,64 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-/** The retry policy every call of a client starts from. */
+/** How long and how often one call may try. */
+export interface RetryPolicy {
+  maxRetries: number;
+  /** Per attempt, in ms. */
+  timeoutMs: number;
+  /** For the whole call, retries and waits included, in ms from its start (Infinity: none). */
+  deadlineMs: number;
+}
+
+/** The retry policy every call of a client starts from: 2 retries, 80 s per attempt, no deadline. */
 export const DEFAULT_POLICY: RetryPolicy = { maxRetries: 2, timeoutMs: 80_000, deadlineMs: Infinity };
+
+/**
+ * Time as the client sees it. Injected through `createClient({ clock })` so tests control time and
+ * never sleep; the default uses the real timers.
+ */
+export interface Clock {
+  /** Now, in ms since the epoch. */
+  now(): number;
+  /** Resolves after `ms`; rejects at once with the signal's reason if `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * A per-attempt timeout: `signal` aborts after `ms` unless `clear()` is called first. The client
+   * clears it as soon as the attempt is over, so a finished call leaves no timer behind.
+   */
+  timeout(ms: number): Timeout;
+}
+
+/** What {@link Clock.timeout} returns. */
+export interface Timeout {
+  readonly signal: AbortSignal;
+  clear(): void;
+}
+
+/** The real clock. */
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(signal?.reason);
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+  // Not AbortSignal.timeout: its timer cannot be cleared, so every finished call would keep one armed
+  // for the rest of the 80 s default, about 350 bytes each (bench/RESULTS.md).
+  timeout: (ms) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')), ms);
+    return { signal: controller.signal, clear: () => clearTimeout(timer) };
+  },
+};
 
 /**
  * The longest wait a timer can have: JavaScript runtimes store timer delays as 32-bit signed
@@ -148,7 +205,7 @@ export function optionIssues(
 ): ValidationIssue[] {
   if (options === undefined) return [];
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    return [{ path: [], field: '(options)', rule: `must be an object of options, not ${typeName(options)}` }];
+    return [{ ...customIssue([], `must be an object of options, not ${typeName(options)}`), field: '(options)' }];
   }
   const issues: ValidationIssue[] = [];
   const known = Object.keys(rules);
@@ -157,12 +214,12 @@ export function optionIssues(
     if (!Object.hasOwn(rules, name)) {
       const close = closestName(name, known);
       const extra = hint(name) ?? (close ? `did you mean ${close}?` : `known options: ${known.join(', ')}`);
-      issues.push({ path: [name], field: formatPath([name]), rule: `is not an option; ${extra}` });
+      issues.push(customIssue([name], `is not an option; ${extra}`));
       continue;
     }
     if (value === undefined) continue;
     const rule = rules[name]!(value);
-    if (rule) issues.push({ path: [name], field: formatPath([name]), rule });
+    if (rule) issues.push(customIssue([name], rule));
   }
   return issues;
 }
@@ -170,13 +227,13 @@ export function optionIssues(
 function headerIssues(headers: unknown): ValidationIssue[] {
   if (headers === undefined) return [];
   if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) {
-    return [{ path: ['headers'], field: 'headers', rule: `must be an object of header names to values, not ${typeName(headers)}` }];
+    return [customIssue(['headers'], `must be an object of header names to values, not ${typeName(headers)}`)];
   }
   const issues: ValidationIssue[] = [];
   for (const [name, value] of Object.entries(headers)) {
     const path = ['headers', name];
     const rule = TOKEN.test(name) ? headerValue(value) : 'is not a valid header name';
-    if (rule) issues.push({ path, field: formatPath(path), rule });
+    if (rule) issues.push(customIssue(path, rule));
   }
   return issues;
 }

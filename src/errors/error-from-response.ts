@@ -11,7 +11,7 @@ import {
   StripeRateLimitError,
   StripeRedirectError,
 } from './errors.js';
-import type { RawResponse } from '../http/send.js';
+import type { HttpResponse } from '../http/transport.js';
 
 type ErrorClass = new (fields: ConstructorParameters<typeof StripeError>[0]) => StripeError;
 
@@ -58,13 +58,40 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** What a call sent, as its errors report it. */
+export interface Sent {
+  /** `POST /v1/customers`: the method and the path template. */
+  what: string;
+  /** The `Idempotency-Key` the call sent, if it was a POST. */
+  idempotencyKey: string | undefined;
+  /** Masked by value wherever they appear in the error. */
+  secrets: readonly string[];
+}
+
+/** How much of an error body that is not JSON (an HTML page from a proxy, say) is kept in `raw`. */
+export const MAX_RAW_TEXT = 4096;
+
+/** Cut to {@link MAX_RAW_TEXT} characters, saying how much was left out. */
+export function shortened(text: string): string {
+  return text.length > MAX_RAW_TEXT ? `${text.slice(0, MAX_RAW_TEXT)}… (${text.length - MAX_RAW_TEXT} more characters not kept)` : text;
+}
+
+function parseBody(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return shortened(text);
+  }
+}
+
 /**
  * The one function that turns an error response into an error: the class from status and type, and
  * Stripe's `error` fields (type, code, param, message, decline code, doc URL) with status, request id
  * and headers. A body that is not Stripe's error JSON (an HTML 502 page, say) still becomes an error.
  */
-export function errorFromResponse(response: RawResponse, idempotencyKey?: string, secrets?: readonly string[]): StripeError {
-  const parsed = response.errorBody;
+export function errorFromResponse(response: HttpResponse, sent?: Partial<Sent>): StripeError {
+  const parsed = parseBody(response.body);
   const body = parsed !== null && typeof parsed === 'object' ? (parsed as { error?: unknown }).error : undefined;
   const error = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   const requestId = response.headers['request-id'];
@@ -85,8 +112,8 @@ export function errorFromResponse(response: RawResponse, idempotencyKey?: string
     requestId,
     headers: response.headers,
     raw: parsed ?? response.body,
-    idempotencyKey,
-    secrets,
+    idempotencyKey: sent?.idempotencyKey,
+    secrets: sent?.secrets,
   });
 }
 

@@ -4,14 +4,28 @@
  * errors raised before anything is sent carry the `issues` that caused them.
  */
 
-/** One problem found in params (before sending) or in a response body (after receiving). */
-export interface ValidationIssue {
-  /** Segments from the root: `['invoice_settings', 'custom_fields', 0, 'name']`. */
-  readonly path: readonly (string | number)[];
-  /** The same path as text: `invoice_settings.custom_fields[0].name`. */
+import type { $ZodIssue } from 'zod/v4/core';
+import { formatPath, issueLines } from '../validation/issue-text.js';
+import { redactCause, redactHeaders, redactKeys, redactKeysDeep } from './redact.js';
+
+/**
+ * One problem found in params or options (before sending) or in a response body (after receiving):
+ * zod's own issue object (`code`, `path`, `message`, and whatever else zod gives for that code, such
+ * as `keys` for `unrecognized_keys` or `maximum` for `too_big`), plus `field`, its path as text
+ * (`invoice_settings.custom_fields[0].name`). Problems zod does not find (an option, an id, the form
+ * encoding) are `code: 'custom'` issues of the same shape.
+ */
+export type ValidationIssue = $ZodIssue & {
+  /** The path as a TypeScript reader writes it: `invoice_settings.custom_fields[0].name`. */
   readonly field: string;
-  /** The rule that was broken, in words: `at most 30 characters`. */
-  readonly rule: string;
+};
+
+/**
+ * An issue for a problem zod does not check: `code: 'custom'`, the path, and the rule in words.
+ * @example customIssue(['idempotencyKey'], 'at most 255 characters')
+ */
+export function customIssue(path: readonly (string | number)[], message: string): ValidationIssue {
+  return { code: 'custom', path: [...path], message, field: formatPath(path) };
 }
 
 /** The fields an error can carry; all but `message` are optional. */
@@ -33,73 +47,6 @@ export interface StripeErrorFields {
    * the key as HTTP Basic credentials), on top of masking anything shaped like a key.
    */
   secrets?: readonly string[] | undefined;
-}
-
-// Secret and restricted keys look like sk_live_..., rk_test_...; publishable keys are not secret
-// but are masked too so a message never carries any key material. No word boundary is required
-// before the prefix: a key echoed as `Bearer%20sk_test_...`, `x=sk_test_...` or `_sk_test_...` is
-// still a key.
-const KEY_PATTERN = /([spr]k_(?:live|test)_)[A-Za-z0-9_*-]+/g;
-
-/**
- * Masks anything shaped like a Stripe API key (`sk_test_abc123` becomes `sk_test_***`), wherever it
- * stands in the text, and every one of `secrets` by value.
- */
-export function redactKeys(text: string, secrets: readonly string[] = []): string {
-  let out = text.replace(KEY_PATTERN, '$1***');
-  for (const secret of secrets) if (secret.length >= 8) out = out.split(secret).join('***');
-  return out;
-}
-
-// Deeper than any body Stripe sends; a hostile body nested deeper is cut there instead of
-// overflowing the stack while an error is being built.
-const MAX_DEPTH = 64;
-
-/** {@link redactKeys} applied to every string inside a value (an error body, say), keys included. */
-export function redactKeysDeep(value: unknown, secrets: readonly string[] = [], depth = 0): unknown {
-  if (typeof value === 'string') return redactKeys(value, secrets);
-  if (value === null || typeof value !== 'object') return value;
-  if (depth >= MAX_DEPTH) return '[nested too deep]';
-  if (Array.isArray(value)) return value.map((item) => redactKeysDeep(item, secrets, depth + 1));
-  // Own keys written with defineProperty: a key named `__proto__` stays plain data.
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const item = (value as Record<string, unknown>)[key];
-    Object.defineProperty(copy, redactKeys(key, secrets), { value: redactKeysDeep(item, secrets, depth + 1), enumerable: true, writable: true, configurable: true });
-  }
-  return copy;
-}
-
-/**
- * The cause as given when nothing in it needs masking; otherwise a copy of it, with the same name,
- * message, stack, own fields and causes, masked. An error from a transport can quote the request it
- * failed on, Authorization header included, and `util.inspect(error)` prints the whole cause chain.
- */
-function redactCause(cause: unknown, secrets: readonly string[], depth = 0): unknown {
-  if (typeof cause === 'string') return redactKeys(cause, secrets);
-  if (!(cause instanceof Error) || depth > 8) return cause;
-  const fields: Record<string, unknown> = {};
-  for (const key of Object.keys(cause)) fields[key] = (cause as unknown as Record<string, unknown>)[key];
-  const inner = redactCause(cause.cause, secrets, depth + 1);
-  const masked = redactKeysDeep(fields, secrets) as Record<string, unknown>;
-  const message = redactKeys(cause.message, secrets);
-  const stack = cause.stack === undefined ? undefined : redactKeys(cause.stack, secrets);
-  const same =
-    inner === cause.cause && message === cause.message && stack === cause.stack &&
-    JSON.stringify(masked) === JSON.stringify(fields);
-  if (same) return cause;
-  const copy = new Error(message, inner === undefined ? undefined : { cause: inner });
-  Object.assign(copy, masked);
-  Object.defineProperty(copy, 'name', { value: cause.name, enumerable: false, writable: true, configurable: true });
-  if (stack !== undefined) copy.stack = stack;
-  return copy;
-}
-
-function redactHeaders(
-  headers: Readonly<Record<string, string>> | undefined,
-  secrets: readonly string[],
-): Readonly<Record<string, string>> | undefined {
-  return headers === undefined ? undefined : (redactKeysDeep(headers, secrets) as Record<string, string>);
 }
 
 /** Root of every error thrown by stripe-customers. */
@@ -261,7 +208,7 @@ export class StripeValidationError extends StripeError {
   readonly issues: readonly ValidationIssue[];
 
   constructor(issues: readonly ValidationIssue[], what = 'Invalid params') {
-    super({ message: `${what}:\n${issues.map((i) => `  ${i.field}: ${i.rule}`).join('\n')}` });
+    super({ message: `${what}:\n${issueLines(issues)}` });
     this.issues = issues;
   }
 

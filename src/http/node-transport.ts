@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { StripeValidationError, type ValidationIssue } from '../errors/errors.js';
+import { customIssue, StripeValidationError, type ValidationIssue } from '../errors/errors.js';
 import type { Transport } from './transport.js';
 
 // A transport for Node.js over node:http and node:https, the way stripe-node sends. Node 20's fetch
@@ -49,7 +49,7 @@ export function nodeTransport(options: NodeTransportOptions = {}): Transport {
   ] as const) {
     const value: unknown = options?.[field];
     if (value !== undefined && !(value instanceof Agent)) {
-      issues.push({ path: [field], field, rule: `must be a node:${field === 'httpsAgent' ? 'https' : 'http'} Agent` });
+      issues.push(customIssue([field], `must be a node:${field === 'httpsAgent' ? 'https' : 'http'} Agent`));
     }
   }
   if (issues.length) throw new StripeValidationError(issues, 'Invalid nodeTransport options');

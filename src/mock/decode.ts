@@ -1,7 +1,9 @@
 import type { $ZodType } from 'zod/v4/core';
-import { safeParse } from 'zod/v4/core';
-import { decodeForm, parseForm, shapeBySchema, StripeValidationError, type FormTree, type ValidationIssue } from '../index.js';
-import { toValidationIssues } from '../validation/issues.js';
+import { customIssue, StripeValidationError, type ValidationIssue } from '../errors/errors.js';
+import { flatIssues, type FlatIssue } from '../validation/issue-text.js';
+import { zodIssues } from '../validation/validate.js';
+import { decodeForm, parseForm, type FormTree } from '../wire/form-decode.js';
+import { shapeBySchema } from '../wire/form-shape.js';
 import { invalidParam, MockError } from './envelope.js';
 import type { Route } from './routes.js';
 
@@ -22,45 +24,62 @@ export function toStripeParam(path: readonly (string | number)[]): string {
   return `${String(first ?? '')}${rest.map((segment) => `[${String(segment)}]`).join('')}`;
 }
 
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+type Kind = 'unknown' | 'missing' | 'invalid';
+
+/** What Stripe would call a problem: an unknown param, a missing one, or an invalid value. */
+function kindOf(issue: FlatIssue, params: unknown): Kind {
+  if (issue.code === 'unrecognized_keys') return 'unknown';
+  if (issue.code === 'invalid_type' && valueAt(params, issue.path) === undefined) return 'missing';
+  return 'invalid';
+}
+
 // Stripe names unknown params first, then missing ones, then invalid values.
-const PRIORITY: Record<string, number> = { 'unknown parameter': 0, required: 1 };
+const PRIORITY: Record<Kind, number> = { unknown: 0, missing: 1, invalid: 2 };
 
 /**
- * Stripe's 400 for the first issue: `parameter_unknown`, `parameter_missing` or `parameter_invalid`,
- * with the param in bracket form and a message in Stripe's words.
- * @example issueError([{ path: ['foo'], field: 'foo', rule: 'unknown parameter' }]) // Received unknown parameter: foo
+ * Stripe's 400 for the first problem: `parameter_unknown`, `parameter_missing` or
+ * `parameter_invalid`, with the param in bracket form and a message in Stripe's words.
+ * @example issueError(zodIssues(schema, { foo: 1 }), { foo: 1 }) // Received unknown parameter: foo
  */
-export function issueError(issues: readonly ValidationIssue[]): MockError {
-  const [first] = [...issues].sort((a, b) => (PRIORITY[a.rule] ?? 2) - (PRIORITY[b.rule] ?? 2));
+export function issueError(issues: readonly ValidationIssue[], params: unknown): MockError {
+  const problems = flatIssues(issues).map((issue) => ({ issue, kind: kindOf(issue, params) }));
+  const [first] = problems.sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind]);
   if (!first) return invalidParam('', 'Invalid request.');
-  const param = toStripeParam(first.path);
-  if (first.rule === 'unknown parameter') return invalidParam(param, `Received unknown parameter: ${param}`, 'parameter_unknown');
-  if (first.rule === 'required') return invalidParam(param, `Missing required param: ${param}.`, 'parameter_missing');
-  return invalidParam(param, `Invalid ${param || 'request'}: ${first.rule}.`);
+  const { issue, kind } = first;
+  const param = toStripeParam(issue.path as (string | number)[]);
+  if (kind === 'unknown') return invalidParam(param, `Received unknown parameter: ${param}`, 'parameter_unknown');
+  if (kind === 'missing') return invalidParam(param, `Missing required param: ${param}.`, 'parameter_missing');
+  return invalidParam(param, `Invalid ${param || 'request'}: ${issue.message}.`);
 }
 
 /** Validates `value` with `schema` (no schema: the operation takes no params, so any key is unknown). */
 function validate(schema: $ZodType | null, value: Record<string, unknown>, alternative?: () => unknown): Record<string, unknown> {
   if (!schema) {
     const keys = Object.keys(value);
-    if (keys.length > 0) throw issueError(keys.map((key) => ({ path: [key], field: key, rule: 'unknown parameter' })));
+    if (keys.length > 0) throw issueError([{ ...customIssue([], 'unknown'), code: 'unrecognized_keys', keys } as never], value);
     return {};
   }
-  const result = safeParse(schema, value);
   // The decoded value, not zod's copy: the generated schemas never transform, and zod's record
   // copy assigns keys, so a metadata key named `__proto__` would vanish from it.
-  if (result.success) return value;
-  let issues = toValidationIssues(result.error.issues, value);
+  const issues = zodIssues(schema, value);
+  if (!issues.length) return value;
   // `shapeBySchema` turns `a[0][x]=...` into a list only when the list is valid, so one bad item
   // inside a union (`invoice_settings[custom_fields]`: a list or '') leaves the whole list
   // unshaped and the error names the list. Read as lists, the same params name the exact item.
   const other = alternative?.();
-  const retry = other === undefined ? undefined : safeParse(schema, other);
-  if (retry && !retry.success) {
-    const precise = toValidationIssues(retry.error.issues, other);
-    if ((precise[0]?.path.length ?? 0) > (issues[0]?.path.length ?? 0)) issues = precise;
-  }
-  throw issueError(issues);
+  const precise = other === undefined ? [] : zodIssues(schema, other);
+  const depth = (list: readonly ValidationIssue[]) => flatIssues(list)[0]?.path.length ?? 0;
+  if (precise.length && depth(precise) > depth(issues)) throw issueError(precise, other);
+  throw issueError(issues, value);
 }
 
 /**
@@ -89,7 +108,7 @@ export function decodeInput(route: Route, rawParams: string): DecodedInput {
   try {
     decoded = decodeForm(rawParams, schema ?? undefined);
   } catch (error) {
-    if (error instanceof StripeValidationError) throw issueError(error.issues);
+    if (error instanceof StripeValidationError) throw issueError(error.issues, undefined);
     throw error;
   }
   const path = validate(op.pathSchema, route.path) as Record<string, string>;

@@ -1,6 +1,7 @@
 import { safeParse } from 'zod/v4/core';
 import { CustomerSchema } from '../../generated/schemas.js';
-import { toValidationIssues } from '../validation/issues.js';
+import { issueLines } from '../validation/issue-text.js';
+import { zodIssues } from '../validation/validate.js';
 import type { Customer } from '../resources/types.js';
 import { blankCustomer } from './customer-object.js';
 import { randomIds } from './ids.js';
@@ -23,8 +24,7 @@ export function customerFixture(overrides: Partial<Customer> = {}): Customer {
  * @example checkedCustomer({ ...customer, balance: 1.5 }) // throws: balance: expected integer
  */
 export function checkedCustomer(customer: Customer): Customer {
-  const result = safeParse(CustomerSchema, customer);
-  if (result.success) return customer;
-  const issues = toValidationIssues(result.error.issues, customer).map((i) => `  ${i.field}: ${i.rule}`);
-  throw new TypeError(`Not a valid customer fixture:\n${issues.join('\n')}`);
+  const issues = zodIssues(CustomerSchema, customer);
+  if (!issues.length) return customer;
+  throw new TypeError(`Not a valid customer fixture:\n${issueLines(issues)}`);
 }

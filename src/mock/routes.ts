@@ -1,6 +1,12 @@
 import { operations, type OperationId } from '../../generated/operations.js';
-import type { OperationSpec } from '../http/operation.js';
+import type { $ZodType } from 'zod/v4/core';
+import type { Operation } from '../http/request.js';
 import { MockError } from './envelope.js';
+
+/** An operation of the generated table as the mock runs it: the client's view plus its error schema. */
+export interface OperationSpec extends Operation {
+  readonly errorSchema: $ZodType | null;
+}
 
 /** A request matched to a generated operation, with its path params decoded. */
 export interface Route {

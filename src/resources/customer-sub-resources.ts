@@ -1,5 +1,5 @@
-import * as operations from '../../generated/checks.js';
-import type { Call } from './customers.js';
+import { operations } from '../../generated/operations.js';
+import { request, type RequestContext } from '../http/request.js';
 import type { Expanded, ItemPaths, WithExpand } from './expand.js';
 import type { RequestOptions } from '../client/options.js';
 import { listPages, type PagePromise } from './pagination.js';
@@ -107,46 +107,48 @@ export interface CustomerSubResources {
  * The sub-resource methods on a client's call function; each is one operation of the generated
  * table, so validation, encoding, retries, idempotency and errors are those of the core methods.
  */
-export function customerSubResources(call: Call): CustomerSubResources {
+export function customerSubResources(context: RequestContext): CustomerSubResources {
   return {
     createTaxId: (customer, params, options) =>
-      call(operations.PostCustomersCustomerTaxIds, { path: { customer }, body: params }, options) as never,
+      request(context, operations.PostCustomersCustomerTaxIds, { path: { customer }, body: params }, options) as never,
     listTaxIds: (customer, params, options) =>
       listPages(
         params,
-        (query) => call(operations.GetCustomersCustomerTaxIds, { path: { customer }, query }, options) as Promise<TaxIdList>,
+        (query) => request(context, operations.GetCustomersCustomerTaxIds, { path: { customer }, query }, options) as Promise<TaxIdList>,
       ) as never,
     retrieveTaxId: (customer, id, params, options) =>
-      call(operations.GetCustomersCustomerTaxIdsId, { path: { customer, id }, query: params }, options) as never,
+      request(context, operations.GetCustomersCustomerTaxIdsId, { path: { customer, id }, query: params }, options) as never,
     deleteTaxId: (customer, id, options) =>
-      call(operations.DeleteCustomersCustomerTaxIdsId, { path: { customer, id } }, options) as Promise<DeletedTaxId>,
+      request(context, operations.DeleteCustomersCustomerTaxIdsId, { path: { customer, id } }, options) as Promise<DeletedTaxId>,
     createBalanceTransaction: (customer, params, options) =>
-      call(operations.PostCustomersCustomerBalanceTransactions, { path: { customer }, body: params }, options) as never,
+      request(context, operations.PostCustomersCustomerBalanceTransactions, { path: { customer }, body: params }, options) as never,
     listBalanceTransactions: (customer, params, options) =>
       listPages(
         params,
         (query) =>
-          call(operations.GetCustomersCustomerBalanceTransactions, { path: { customer }, query }, options) as Promise<
+          request(context, operations.GetCustomersCustomerBalanceTransactions, { path: { customer }, query }, options) as Promise<
             CustomerBalanceTransactionList
           >,
       ) as never,
     retrieveBalanceTransaction: (customer, transaction, params, options) =>
-      call(
+      request(
+        context,
         operations.GetCustomersCustomerBalanceTransactionsTransaction,
         { path: { customer, transaction }, query: params },
         options,
       ) as never,
     updateBalanceTransaction: (customer, transaction, params, options) =>
-      call(
+      request(
+        context,
         operations.PostCustomersCustomerBalanceTransactionsTransaction,
         { path: { customer, transaction }, body: params },
         options,
       ) as never,
     deleteDiscount: (customer, options) =>
-      call(operations.DeleteCustomersCustomerDiscount, { path: { customer } }, options) as Promise<DeletedDiscount>,
+      request(context, operations.DeleteCustomersCustomerDiscount, { path: { customer } }, options) as Promise<DeletedDiscount>,
     retrieveCashBalance: (customer, params, options) =>
-      call(operations.GetCustomersCustomerCashBalance, { path: { customer }, query: params }, options) as never,
+      request(context, operations.GetCustomersCustomerCashBalance, { path: { customer }, query: params }, options) as never,
     updateCashBalance: (customer, params, options) =>
-      call(operations.PostCustomersCustomerCashBalance, { path: { customer }, body: params }, options) as never,
+      request(context, operations.PostCustomersCustomerCashBalance, { path: { customer }, body: params }, options) as never,
   };
 }

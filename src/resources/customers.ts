@@ -1,10 +1,10 @@
-import * as operations from '../../generated/checks.js';
+import { operations } from '../../generated/operations.js';
+import { request, type RequestContext } from '../http/request.js';
 import { customerSubResources, type CustomerSubResources } from './customer-sub-resources.js';
 import type { Expanded, ItemPaths, WithExpand } from './expand.js';
 import type { RequestOptions } from '../client/options.js';
 import { listPages, searchPages, type PagePromise } from './pagination.js';
 import { SearchQuery } from './search-query.js';
-import type { CallParams, ClientOperation } from '../http/operation.js';
 import type {
   Customer,
   CustomerCreateParams,
@@ -17,9 +17,6 @@ import type {
   CustomerUpdateParams,
   DeletedCustomer,
 } from './types.js';
-
-/** Runs one operation for a client; see `request.ts`. */
-export type Call = (op: ClientOperation, params: CallParams, options?: RequestOptions) => Promise<unknown>;
 
 /**
  * `client.customers`: the six customer operations, each one typed call, and the customer's
@@ -75,22 +72,22 @@ function queryText(params: CustomerSearchParams): Omit<CustomerSearchParams, 'qu
  * Builds `client.customers` on a client's call function. What comes back is the validated JSON; its
  * static type follows the call's literal `expand` paths, which the compiler cannot see through here.
  */
-export function customersResource(call: Call): CustomersResource {
+export function customersResource(context: RequestContext): CustomersResource {
   return {
-    ...customerSubResources(call),
-    create: (params, options) => call(operations.PostCustomers, { body: params }, options) as never,
+    ...customerSubResources(context),
+    create: (params, options) => request(context, operations.PostCustomers, { body: params }, options) as never,
     retrieve: (id, params, options) =>
-      call(operations.GetCustomersCustomer, { path: { customer: id }, query: params }, options) as never,
+      request(context, operations.GetCustomersCustomer, { path: { customer: id }, query: params }, options) as never,
     update: (id, params, options) =>
-      call(operations.PostCustomersCustomer, { path: { customer: id }, body: params }, options) as never,
+      request(context, operations.PostCustomersCustomer, { path: { customer: id }, body: params }, options) as never,
     delete: (id, options) =>
-      call(operations.DeleteCustomersCustomer, { path: { customer: id } }, options) as Promise<DeletedCustomer>,
+      request(context, operations.DeleteCustomersCustomer, { path: { customer: id } }, options) as Promise<DeletedCustomer>,
     list: (params, options) =>
-      listPages(params, (query) => call(operations.GetCustomers, { query }, options) as Promise<CustomerList>) as never,
+      listPages(params, (query) => request(context, operations.GetCustomers, { query }, options) as Promise<CustomerList>) as never,
     search: (params, options) =>
       searchPages(
         queryText(params as CustomerSearchParams),
-        (query) => call(operations.GetCustomersSearch, { query }, options) as Promise<CustomerSearchResult>,
+        (query) => request(context, operations.GetCustomersSearch, { query }, options) as Promise<CustomerSearchResult>,
       ) as never,
   };
 }

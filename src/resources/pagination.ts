@@ -1,4 +1,4 @@
-import { StripeValidationError } from '../errors/errors.js';
+import { customIssue, StripeValidationError } from '../errors/errors.js';
 
 // Stripe pages lists with object-id cursors (`starting_after` / `ending_before`) and search results
 // with an opaque `page` token taken from the previous result's `next_page`
@@ -85,7 +85,7 @@ export class PagePromise<Page, Item> implements Promise<Page>, AsyncIterable<Ite
   async toArray(options: ToArrayOptions): Promise<Item[]> {
     const max: unknown = options?.max;
     if (typeof max !== 'number' || !Number.isSafeInteger(max) || max < 1) {
-      const issue = { path: ['max'], field: 'max', rule: 'must be a positive integer: the most items to collect' };
+      const issue = customIssue(['max'], 'must be a positive integer: the most items to collect');
       throw new StripeValidationError([issue], 'Invalid toArray options');
     }
     const items: Item[] = [];

@@ -1,4 +1,4 @@
-import { StripeValidationError } from '../errors/errors.js';
+import { customIssue, StripeValidationError } from '../errors/errors.js';
 
 // Stripe's search query language (https://docs.stripe.com/search#search-query-language): clauses are
 // `field:'value'` (exact), `field~'value'` (substring, at least 3 characters), `field>n` and friends
@@ -65,7 +65,7 @@ export interface CreatedField {
 const MIN_SUBSTRING = 3;
 
 function refuse(field: string, rule: string): never {
-  throw new StripeValidationError([{ path: [field], field, rule }], 'Invalid search query');
+  throw new StripeValidationError([customIssue([field], rule)], 'Invalid search query');
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../errors/errors.js';
+import { customIssue, type ValidationIssue } from '../errors/errors.js';
 
 // What the webhook helpers accept from their callers. The payload and header can come from any
 // framework or middleware, so their readers never throw: a value of the wrong kind comes back as a
@@ -135,7 +135,7 @@ export function readHeader(header: unknown): HeaderRead {
   return { reason: 'malformed_header', message };
 }
 
-const issue = (field: string, rule: string): ValidationIssue => ({ path: [field], field, rule });
+const issue = (field: string, rule: string): ValidationIssue => customIssue([field], rule);
 
 /**
  * Problems with the signing secret: it must be a non-empty string without leading or trailing

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { CustomerSchema, DeletedCustomerSchema } from '../../generated/schemas.js';
 import { StripeError, StripeResponseValidationError, StripeValidationError, type ValidationIssue } from '../errors/errors.js';
-import { toValidationIssues } from '../validation/issues.js';
+import { issueLines } from '../validation/issue-text.js';
+import { zodIssues } from '../validation/validate.js';
 import type { Customer, DeletedCustomer } from '../resources/types.js';
 import {
   clockIssues, RAW_BODY, readConstructOptions, readHeader, readPayload, readTestHeaderOptions, secretIssues,
@@ -254,11 +255,9 @@ export async function constructEvent(
   const known = typeof type === 'string' && KNOWN_TYPES.has(type);
   // The schema is a reader: its output is a copy made by assignment, which would turn a `__proto__` key
   // into a prototype. The parsed JSON itself is returned.
-  const result = z.safeParse(known ? eventSchemas().customer : eventSchemas().other, json);
-  if (result.success) return json as CustomerEvent;
-  const issues = toValidationIssues(result.error.issues, json);
-  const detail = issues.map((i) => `  ${i.field}: ${i.rule}`).join('\n');
-  const message = `The webhook payload does not match the ${known ? `${type} ` : ''}event schema:\n${detail}`;
+  const issues = zodIssues(known ? eventSchemas().customer : eventSchemas().other, json, '(event)');
+  if (!issues.length) return json as CustomerEvent;
+  const message = `The webhook payload does not match the ${known ? `${type} ` : ''}event schema:\n${issueLines(issues, '(event)')}`;
   throw new StripeResponseValidationError({ issues, rawBody: text, message });
 }
 

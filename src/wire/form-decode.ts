@@ -1,6 +1,5 @@
 import type { $ZodType } from 'zod/v4/core';
-import { StripeValidationError, type ValidationIssue } from '../errors/errors.js';
-import { formatPath } from '../validation/format-path.js';
+import { customIssue, StripeValidationError, type ValidationIssue } from '../errors/errors.js';
 import { shapeBySchema } from './form-shape.js';
 import { readOwn, writeOwn } from './own-property.js';
 
@@ -113,7 +112,7 @@ function unescapeForm(text: string): string | undefined {
 }
 
 function issue(path: (string | number)[], rule: string): ValidationIssue {
-  return { path, field: formatPath(path), rule };
+  return customIssue(path, rule);
 }
 
 /** `a[b][]` to `['a', 'b', PUSH]`; undefined when the brackets do not follow the grammar. */

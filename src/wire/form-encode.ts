@@ -1,5 +1,4 @@
-import { StripeValidationError, type ValidationIssue } from '../errors/errors.js';
-import { formatPath } from '../validation/format-path.js';
+import { customIssue, StripeValidationError, type ValidationIssue } from '../errors/errors.js';
 
 // Stripe reads request bodies as `application/x-www-form-urlencoded` with Rack-style brackets
 // (the spec's `style: deepObject, explode: true`): docs/stripe-wire.md#form-encoding.
@@ -136,7 +135,7 @@ function numberText(value: number): string {
 
 function addIssue(state: EncodeState, rule: string): void {
   const path = state.path.slice();
-  state.issues.push({ path, field: formatPath(path), rule });
+  state.issues.push(customIssue(path, rule));
 }
 
 /** Plain means built by `{}` or `Object.create(null)`: Dates, Maps and class instances are not. */

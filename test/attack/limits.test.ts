@@ -123,7 +123,7 @@ describe('ids that collide with a fixed route', () => {
     const error = await call(createClient({ apiKey: 'sk_test_123', baseUrl: api.url })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StripeValidationError);
     expect((error as StripeValidationError).issues[0]).toMatchObject({ field: 'customer' });
-    expect((error as StripeValidationError).issues[0]?.rule).toContain('/v1/customers/search');
+    expect((error as StripeValidationError).issues[0]?.message).toContain('/v1/customers/search');
     expect(api.received).toHaveLength(0);
   });
 

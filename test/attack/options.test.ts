@@ -9,13 +9,13 @@ import { answerJson, useLoopbackServers } from '../support/loopback.js';
 
 const serve = useLoopbackServers();
 
-async function refusedCall(options: unknown, field: string, rule: RegExp) {
+async function refusedCall(options: unknown, field: string, message: RegExp) {
   const api = await serve(answerJson(200, customerJson()));
   const stripe = createClient({ apiKey: 'sk_test_123', baseUrl: api.url });
   const error = await stripe.customers.create({ email: 'a@example.com' }, options as never).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(StripeValidationError);
   const issue = (error as StripeValidationError).issues.find((i) => i.field === field);
-  expect(issue?.rule).toMatch(rule);
+  expect(issue?.message).toMatch(message);
   expect(api.received).toHaveLength(0);
 }
 

@@ -29,8 +29,8 @@ describe('a secret key in a browser', () => {
     const issues = (error as StripeValidationError).issues;
     expect(issues).toHaveLength(1);
     expect(issues[0]?.field).toBe('apiKey');
-    expect(issues[0]?.rule).toMatch(/must not be used in a browser/);
-    expect(issues[0]?.rule).toContain('dangerouslyAllowBrowser');
+    expect(issues[0]?.message).toMatch(/must not be used in a browser/);
+    expect(issues[0]?.message).toContain('dangerouslyAllowBrowser');
     expect((error as Error).message).not.toContain(apiKey);
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { systemClock } from '../../src/client/clock.js';
+import { systemClock } from '../../src/client/options.js';
 
 // The real clock, on vitest's fake timers so nothing really waits.
 beforeEach(() => vi.useFakeTimers());

@@ -53,11 +53,12 @@ describe('responses that contradict the schema fail loudly', () => {
   it('a string where an integer is declared', async () => {
     respond(customerJson({ balance: '100' }));
     const error = await responseError(client.customers.retrieve('cus_1'));
-    expect(error.issues).toContainEqual({ path: ['balance'], field: 'balance', rule: 'expected number, got string' });
+    // retrieve returns a customer or a deleted stub: zod reports the union, the message its likeliest branch.
+    expect(error.issues).toMatchObject([{ code: 'invalid_union', path: [], field: '(body)' }]);
     expect(error.statusCode).toBe(200);
     expect(error.requestId).toBe('req_test123');
     expect(JSON.parse(error.rawBody)).toMatchObject({ balance: '100' });
-    expect(error.message).toContain('balance: expected number, got string');
+    expect(error.message).toContain('balance: Invalid input: expected number, received string');
   });
 
   it('a missing required field', async () => {

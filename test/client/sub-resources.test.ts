@@ -144,8 +144,15 @@ async function validationError(promise: Promise<unknown>): Promise<StripeValidat
   return error as StripeValidationError;
 }
 
+/** The `field: message` lines of the error message, as pairs. */
 function issuesOf(error: StripeValidationError): [string, string][] {
-  return error.issues.map((i) => [i.field, i.rule]);
+  return error.message
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const [field, ...rest] = line.trim().split(': ');
+      return [field!, rest.join(': ')];
+    });
 }
 
 const search = (request: Request) => new URL(request.url).search;
@@ -380,45 +387,45 @@ describe('validation: nothing is sent when params break the schema', () => {
   const badTaxId = (params: unknown) => params as CustomerCreateTaxIdParams;
   const badCredit = (params: unknown) => params as CustomerCreateBalanceTransactionParams;
   const cases: [string, (c: StripeCustomersClient) => Promise<unknown>, [string, string][]][] = [
-    ['a tax id without value', (c) => c.customers.createTaxId(CUS, badTaxId({ type: 'eu_vat' })), [['value', 'required']]],
+    ['a tax id without value', (c) => c.customers.createTaxId(CUS, badTaxId({ type: 'eu_vat' })), [['value', 'received undefined']]],
     [
       'a tax id without params at all',
       (c) => c.customers.createTaxId(CUS, badTaxId(undefined)),
       [
-        ['type', 'required'],
-        ['value', 'required'],
+        ['type', 'received undefined'],
+        ['value', 'received undefined'],
       ],
     ],
     [
       'a balance transaction without amount and currency',
       (c) => c.customers.createBalanceTransaction(CUS, badCredit({ description: 'x' })),
       [
-        ['amount', 'required'],
-        ['currency', 'required'],
+        ['amount', 'received undefined'],
+        ['currency', 'received undefined'],
       ],
     ],
     [
       'a non-integer amount',
       (c) => c.customers.createBalanceTransaction(CUS, badCredit({ amount: 1.5, currency: 'usd' })),
-      [['amount', 'expected integer, got number']],
+      [['amount', 'expected int, received number']],
     ],
     [
       'a description over 350 characters',
       (c) => c.customers.updateBalanceTransaction(CUS, 'cbtxn_1', { description: 'x'.repeat(351) }),
-      [['description', 'at most 350 characters']],
+      [['description', '<=350 characters']],
     ],
     [
       'amount on update (it cannot change)',
       (c) => c.customers.updateBalanceTransaction(CUS, 'cbtxn_1', { amount: 5 } as never),
-      [['amount', 'unknown parameter']],
+      [['amount', 'Unrecognized key: "amount"']],
     ],
     [
       'a reconciliation mode that does not exist',
       (c) => c.customers.updateCashBalance(CUS, { settings: { reconciliation_mode: 'sometimes' } } as never),
-      [['settings.reconciliation_mode', 'expected one of "automatic", "manual", "merchant_default"']],
+      [['settings.reconciliation_mode', 'expected one of "automatic"|"manual"|"merchant_default"']],
     ],
-    ['a list limit over 100', (c) => c.customers.listTaxIds(CUS, { limit: 101 }), [['limit', 'at most 100']]],
-    ['a list limit of 0', (c) => c.customers.listBalanceTransactions(CUS, { limit: 0 }), [['limit', 'at least 1']]],
+    ['a list limit over 100', (c) => c.customers.listTaxIds(CUS, { limit: 101 }), [['limit', '<=100']]],
+    ['a list limit of 0', (c) => c.customers.listBalanceTransactions(CUS, { limit: 0 }), [['limit', '>=1']]],
     [
       'an empty customer id',
       (c) => c.customers.deleteDiscount(''),

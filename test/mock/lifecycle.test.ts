@@ -132,7 +132,7 @@ describe('the customer lifecycle against the mock, through the real client', () 
 
     it('refuses a fixture that is not a valid customer, and a duplicate id', () => {
       const { mock } = mockStripe(server);
-      expect(() => mock.seed([{ balance: 1.5 }])).toThrow(/balance: expected integer/);
+      expect(() => mock.seed([{ balance: 1.5 }])).toThrow(/balance: Invalid input: expected int, received number/);
       mock.seed([{ id: 'cus_same' }]);
       expect(() => mock.seed([{ id: 'cus_same' }])).toThrow(/already exists/);
     });

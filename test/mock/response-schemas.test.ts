@@ -3,7 +3,7 @@ import type { $ZodType } from 'zod/v4/core';
 import { safeParse } from 'zod/v4/core';
 import { describe, expect, it } from 'vitest';
 import { encodeForm, operations } from '../../src/index.js';
-import { toValidationIssues } from '../../src/validation/issues.js';
+import { zodIssues } from '../../src/validation/validate.js';
 import { createMockCore, type CustomersMockCore } from '../../src/mock/core.js';
 import { arbitraryFromSchema } from '../support/arbitrary-from-schema.js';
 
@@ -43,8 +43,7 @@ async function send(mock: CustomersMockCore, op: OperationId, ids: Record<string
 /** Checks a response against the operation's response schema (2xx) or error schema (otherwise). */
 function expectValid({ op, status, body }: Awaited<ReturnType<typeof send>>): void {
   const schema = (status < 300 ? operations[op].responseSchema : operations[op].errorSchema) as $ZodType;
-  const result = safeParse(schema, body);
-  const problems = result.success ? [] : toValidationIssues(result.error.issues, body).map((i) => `${i.field}: ${i.rule}`);
+  const problems = zodIssues(schema, body).map((i) => `${i.field}: ${i.message}`);
   expect(problems, `${op} ${status}: ${JSON.stringify(body)}`).toEqual([]);
 }
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/client/clock.js';
+import type { Clock } from '../../src/client/options.js';
 
 /** A clock whose time moves only when told: `sleep` advances it at once, and timeouts fire on `advance`. */
 export interface FakeClock extends Clock {
