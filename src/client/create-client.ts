@@ -71,10 +71,6 @@ const DEFAULT_BASE_URL = 'https://api.stripe.com';
 /** The default `maxResponseBytes`: far above any Stripe response, far below trouble. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
 
-function randomUUID(): string {
-  return globalThis.crypto.randomUUID();
-}
-
 /**
  * Creates a client. The key stays inside the client's closures: it is never a property, so it does
  * not show up in `console.log(client)` or `JSON.stringify`.
@@ -95,7 +91,8 @@ export function createClient(options: ClientOptions): StripeCustomersClient {
     policy: resolvePolicy(DEFAULT_POLICY, options),
     clock: options.clock ?? systemClock,
     random: options.random ?? Math.random,
-    newIdempotencyKey: randomUUID,
+    // A random UUID per POST, straight from the platform (Web Crypto on every runtime we support).
+    newIdempotencyKey: globalThis.crypto.randomUUID.bind(globalThis.crypto),
     // The key as sent in Bearer and in HTTP Basic form: masked wherever an error would quote it.
     secrets: [options.apiKey, btoa(`${options.apiKey}:`)],
     maxResponseBytes,
