@@ -1,7 +1,7 @@
 import { MockError } from './envelope.js';
 
 // Stripe takes the key as `Authorization: Bearer <key>` or as the Basic user name with an empty
-// password (STRIPE-FACTS.md, "Transport"). The mock serves test mode only, so only test keys pass.
+// password (docs/stripe-wire.md#transport). The mock serves test mode only, so only test keys pass.
 const TEST_KEY = /^[sr]k_test_[A-Za-z0-9]+$/;
 const MISSING =
   "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').";

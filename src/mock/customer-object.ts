@@ -69,7 +69,7 @@ function toShipping(shipping: ShippingParam): NonNullable<Customer['shipping']> 
 }
 
 /**
- * Metadata merge (STRIPE-FACTS.md, "Form encoding"): `metadata=''` clears all, `metadata[key]=''`
+ * Metadata merge (docs/stripe-wire.md#form-encoding): `metadata=''` clears all, `metadata[key]=''`
  * deletes that key, any other value sets it. Built with `Object.fromEntries`, so a `__proto__` key
  * stays data.
  * @example mergeMetadata({ a: '1', b: '2' }, { a: '', c: '3' }) // { b: '2', c: '3' }

@@ -1,6 +1,6 @@
 /**
- * Stripe's error envelope and the mock's JSON responses. Error bodies follow STRIPE-FACTS.md,
- * "Errors": `{error: {type, code?, param?, message}}`; every response carries a `Request-Id`.
+ * Stripe's error envelope and the mock's JSON responses. Error bodies follow
+ * docs/stripe-wire.md#errors: `{error: {type, code?, param?, message}}`; every response carries a `Request-Id`.
  */
 
 /** The `error` object of a Stripe error body. */

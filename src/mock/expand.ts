@@ -3,7 +3,7 @@ import { invalidParam } from './envelope.js';
 import { listEnvelope } from './pagination.js';
 import type { CustomerRecord } from './store.js';
 
-// What `expand[]` may name on a customer (STRIPE-FACTS.md, "The customer object"). Ids the mock
+// What `expand[]` may name on a customer (docs/stripe-wire.md#objects-and-versions). Ids the mock
 // holds no object for (a default source, a default payment method) stay ids when expanded, and
 // a discount exists only when a test seeds one, since the mock keeps no coupons.
 const EXPANDABLE = new Set([

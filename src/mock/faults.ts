@@ -52,7 +52,7 @@ export function createFaults(): FaultQueue {
   };
 }
 
-// Stripe's codes for the statuses clients retry (STRIPE-FACTS.md, "Errors").
+// Stripe's codes for the statuses clients retry (docs/stripe-wire.md#errors).
 const CODES: Record<number, string> = { 409: 'lock_timeout', 429: 'rate_limit' };
 
 /**

@@ -1,7 +1,7 @@
 import type { CreateParams } from './wire.js';
 import { invalidParam, resourceMissing } from './envelope.js';
 
-// Rules Stripe enforces beyond the request schema (STRIPE-FACTS.md and Stripe's API reference):
+// Rules Stripe enforces beyond the request schema (docs/stripe-wire.md and Stripe's API reference):
 // the generated schema says `string`, the live API says more. Each throws Stripe's 400.
 
 const METADATA_LIMITS = { keys: 50, keyLength: 40, valueLength: 500 } as const;

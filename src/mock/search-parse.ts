@@ -1,7 +1,7 @@
 import { invalidParam, type MockError } from './envelope.js';
 
-// The subset of Stripe's search query language the mock understands (STRIPE-FACTS.md, "Search
-// query language"): clauses `field:value`, `field~value`, `field>value` (and `<`, `>=`, `<=`),
+// The subset of Stripe's search query language the mock understands (docs/stripe-wire.md#search-syntax):
+// clauses `field:value`, `field~value`, `field>value` (and `<`, `>=`, `<=`),
 // `-` negation, joined by spaces or AND, or else by OR (never both); values quoted with ' or "
 // and backslash escapes; numbers and `null` may go unquoted; at most 10 clauses.
 

@@ -1,4 +1,4 @@
-import { $ZodCheckMaxLength, safeParse, util, type $ZodType } from 'zod/v4/core';
+import { $ZodCheckMaxLength, safeParse, type $ZodType } from 'zod/v4/core';
 
 // A yes-or-no fast path derived from a zod schema's `_zod.def`, built once per schema as a tree of
 // small closures (no `new Function`, so it runs under a strict Content-Security-Policy and on edge
@@ -222,14 +222,23 @@ function check(kind: 'string' | 'number' | 'array', c: CheckDef): Test | undefin
   if (typeof bound === 'number' && c.check === 'less_than') {
     return c.inclusive ? (x: number) => x <= bound : (x: number) => x < bound;
   }
-  const ranges = util.NUMBER_FORMAT_RANGES as Record<string, number[]>;
-  const range = c.check === 'number_format' ? ranges[c.format!] : undefined;
+  const range = c.check === 'number_format' ? NUMBER_FORMATS[c.format!] : undefined;
   if (!range) return;
   const [lo = 0, hi = 0] = range;
   // An integer format wants a safe integer before its range; the type has already ruled out NaN and ±Infinity.
   if (c.format!.includes('int')) return (x: number) => Number.isSafeInteger(x) && x >= lo && x <= hi;
   return (x: number) => x >= lo && x <= hi;
 }
+
+// zod's number formats and their ranges. Read from zod's `util` namespace, they would pull all of
+// that module into every bundle; a format missing here goes to zod.
+const NUMBER_FORMATS: Readonly<Record<string, readonly [number, number]>> = {
+  safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+  int32: [-2147483648, 2147483647],
+  uint32: [0, 4294967295],
+  float32: [-3.4028234663852886e38, 3.4028234663852886e38],
+  float64: [-Number.MAX_VALUE, Number.MAX_VALUE],
+};
 
 /** The type test (a leaf code or a closure) and then the checks; undefined when a check is not modelled. */
 function withChecks(base: Accepts | number, kind: 'string' | 'number' | 'array', defs: CheckDef[]) {
