@@ -22,10 +22,16 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Most the app (scripts/bundle-app/app.ts) may weigh bundled for workers (platform neutral), minified
- * and gzipped at level 9: 14 KB. A worker pays for every byte on each cold start; raise this only
- * with a reason recorded in bench/RESULTS.md.
+ * and gzipped at level 9, zod included. The goal is 16 KB; this is what the client reaches today
+ * (bench/RESULTS.md says what stands in the way), so it can only get better. A worker pays for every
+ * byte on each cold start; raise it only with a reason recorded in bench/RESULTS.md.
  */
-const APP_BUDGET_GZIP_BYTES = 14 * 1024;
+const APP_BUDGET_GZIP_BYTES = 23.5 * 1024;
+/**
+ * The same app for a project that already bundles zod v4 (zod left external): what this package
+ * adds. The goal is 9 KB; guarded at what the client reaches today, like the figure above.
+ */
+const APP_ZOD_EXTERNAL_BUDGET_GZIP_BYTES = 15.5 * 1024;
 /** How many contributors to list for the budgeted app; the other bundles list fewer. */
 const TOP_CONTRIBUTORS = 12;
 const TOP_CONTRIBUTORS_OTHERS = 5;
@@ -52,12 +58,22 @@ interface BundleSpec {
   platform: Platform;
   /** Gzip budget in bytes, when this bundle has one. */
   budget?: number;
+  /** Packages left out of the bundle (an app that already has them). */
+  external?: string[];
   topN: number;
 }
 
 const BUNDLES: readonly BundleSpec[] = [
   { name: 'app', entry: 'scripts/bundle-app/app.ts', platform: 'neutral', budget: APP_BUDGET_GZIP_BYTES, topN: TOP_CONTRIBUTORS },
   { name: 'app', entry: 'scripts/bundle-app/app.ts', platform: 'browser', topN: TOP_CONTRIBUTORS },
+  {
+    name: 'app-zod-external',
+    entry: 'scripts/bundle-app/app.ts',
+    platform: 'neutral',
+    budget: APP_ZOD_EXTERNAL_BUDGET_GZIP_BYTES,
+    external: ['zod', 'zod/*'],
+    topN: TOP_CONTRIBUTORS_OTHERS,
+  },
   { name: 'all', entry: 'scripts/bundle-app/all.ts', platform: 'neutral', topN: TOP_CONTRIBUTORS_OTHERS },
   { name: 'all', entry: 'scripts/bundle-app/all.ts', platform: 'browser', topN: TOP_CONTRIBUTORS_OTHERS },
   { name: 'schemas', entry: SOURCE_OF['stripe-customers/schemas']!, platform: 'neutral', topN: TOP_CONTRIBUTORS_OTHERS },
@@ -215,6 +231,7 @@ async function bundle(spec: BundleSpec): Promise<BundleReport> {
       metafile: true,
       logLevel: 'silent',
       plugins: [packageFromSource, recordBuiltins(found)],
+      external: spec.external ?? [],
       ...platformOptions(spec.platform),
     });
   } catch (error) {
