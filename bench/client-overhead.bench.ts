@@ -2,32 +2,28 @@ import { spawnSync } from 'node:child_process';
 import { do_not_optimize } from 'mitata';
 import createFetchClient from 'openapi-fetch';
 import Stripe from 'stripe';
-import { clientOperations } from '../generated/checks.js';
-import { specInfo } from '../generated/operations.js';
+import { operations, specInfo } from '../generated/operations.js';
 import type { paths } from '../generated/types.js';
-import { systemClock } from '../src/client/clock.js';
+import { checkRequestOptions, DEFAULT_POLICY, resolvePolicy, systemClock } from '../src/client/options.js';
 import { createClient } from '../src/client/create-client.js';
+import { fillPath } from '../src/http/request.js';
 import type { Transport } from '../src/http/transport.js';
+import { fastAccepts } from '../src/validation/fast-path.js';
 import { encodeForm } from '../src/wire/form-encode.js';
-import { buildHeaders } from '../src/http/headers.js';
-import { DEFAULT_POLICY, resolvePolicy } from '../src/client/options.js';
-import { rememberResponse } from '../src/http/response-meta.js';
-import { fillPath } from '../src/http/send.js';
-import { validateParams } from '../src/validation/validate-params.js';
-import { validateResponse } from '../src/validation/validate-response.js';
 import { customerObject, richCreateParams } from './lib/fixtures.js';
 import { compare, heading, ratio, ratioLine, resultsTable, type Comparison } from './lib/measure.js';
 import { jsonResponse } from './lib/stripe-node.js';
 
 // Per-call overhead of each client with an injected fetch that answers a canned customer at once,
-// so only the client's own work is timed: ours (the real `createClient`: params and response
-// checked, retries and the per-attempt timeout armed, fetch called as fetch(url, init)) against
-// stripe-node (its fetch http client) and openapi-fetch with the generated `paths` (what our client
-// sent through before; now only a baseline). One more row hands our client the same answer through
+// so only the client's own work is timed: ours (the real `createClient`: options checked, params
+// and response run through the fast path derived from the zod schemas, retries and the per-attempt
+// timeout armed, fetch called as fetch(url, init)) against stripe-node (its fetch http client) and
+// openapi-fetch with the generated `paths` (a typed fetch wrapper that validates nothing: the least
+// a typed client can do). One more row hands our client the same answer through
 // `createClient({ transport })`, as nodeTransport hands one over: what the fetch objects (Response,
-// Headers) cost the client. First `retrieve`, then `create` with the rich body of
-// the form-encoding benchmark. Last, the steps of one of our calls, each timed alone (request.ts and
-// send.ts run them in this order), to show where the time goes.
+// Headers) cost the client. First `retrieve`, then `create` with the rich body of the form-encoding
+// benchmark. Last, the steps of one of our calls, each timed alone in the order src/http/request.ts
+// and src/http/transport.ts run them, to show where the time goes.
 //
 //   npx tsx bench/client-overhead.bench.ts
 
@@ -119,40 +115,69 @@ async function run(title: string, calls: Record<string, Call>): Promise<Comparis
 await run('retrieve', retrieve);
 await run('create (rich PostCustomers body)', create);
 
-// The steps of one call, each alone, in the order request.ts and transport.ts run them.
-const op = clientOperations.GetCustomersCustomer;
-const createOp = clientOperations.PostCustomers;
-const defaults = { apiKey, apiVersion: specInfo.version };
+// The steps of one call, each alone, in the order request.ts and transport.ts run them. Each is the
+// exported function the client calls, called the way request.ts calls it; what request.ts keeps
+// private (the id checks, the headers object, remembering the response details) is left in the gap
+// between the whole call and the sum of these rows.
+const retrieveOp = operations.GetCustomersCustomer;
+const createOp = operations.PostCustomers;
+const retrievePath = { customer: id };
 const answered = jsonResponse(body);
-const rawAnswer = { status: 200, headers: { 'request-id': 'req_bench' }, body, response: answered };
+/** What request.ts runs on params, as its `accepts`: a schema's fast path, on `{}` when a part is absent. */
+function accepts(schema: Parameters<typeof fastAccepts>[0] | null, value: unknown): boolean {
+  if (schema) return fastAccepts(schema)(value ?? {});
+  return value === undefined || (typeof value === 'object' && value !== null && Object.keys(value).length === 0);
+}
+for (const [label, ok] of [
+  ['retrieve params', accepts(retrieveOp.pathSchema, retrievePath) && accepts(retrieveOp.querySchema, undefined)],
+  ['create body', accepts(createOp.bodySchema, richCreateParams)],
+  ['customer response', accepts(retrieveOp.responseSchema, JSON.parse(body))],
+] as const) {
+  // A step timed on the fast path's "no" would also pay for zod; the whole call never does here.
+  if (!ok) throw new Error(`the fast path rejects the ${label}`);
+}
 heading('Where one of our calls spends its time: each step alone');
 const parts = await compare(
   [
     {
-      name: 'retrieve: validateParams (path id, no query)',
-      fn: () => validateParams(op, { path: { customer: id }, query: undefined }),
+      name: 'checkRequestOptions(undefined) + resolvePolicy',
+      fn: () => do_not_optimize(resolvePolicy(DEFAULT_POLICY, checkRequestOptions(undefined))),
     },
-    { name: 'resolvePolicy', fn: () => do_not_optimize(resolvePolicy(DEFAULT_POLICY, {})) },
-    { name: 'buildHeaders (GET)', fn: () => do_not_optimize(buildHeaders(defaults, 'get', {})) },
-    { name: 'encodeForm({}) for the query', fn: () => do_not_optimize(encodeForm({})) },
     {
-      name: 'clock.timeout + clear (per attempt: AbortController + cleared setTimeout)',
-      fn: () => systemClock.timeout(80_000).clear(),
+      name: 'retrieve: fastAccepts on path + query',
+      fn: () =>
+        do_not_optimize(accepts(retrieveOp.pathSchema, retrievePath) && accepts(retrieveOp.querySchema, undefined)),
     },
-    { name: '(before: AbortSignal.timeout, never cleared)', fn: () => do_not_optimize(AbortSignal.timeout(80_000)) },
     {
       name: 'URL: base + fillPath',
-      fn: () => do_not_optimize(`https://api.stripe.com${fillPath(op.path, { customer: id })}`),
+      fn: () => do_not_optimize(`https://api.stripe.com${fillPath(retrieveOp.path, retrievePath)}`),
+    },
+    { name: 'encodeForm({}) for the query', fn: () => do_not_optimize(encodeForm({})) },
+    {
+      name: 'systemClock.timeout + clear (per attempt: AbortController + cleared setTimeout)',
+      fn: () => systemClock.timeout(80_000).clear(),
+    },
+    {
+      name: 'alternative: AbortSignal.timeout (its timer cannot be cleared)',
+      fn: () => do_not_optimize(AbortSignal.timeout(80_000)),
     },
     // With a real fetch, Node's fetch builds its own Request, Headers and Response here (see end-to-end).
     {
       name: 'new Response + text() (the canned answer)',
       fn: async () => do_not_optimize(await jsonResponse(body).text()),
     },
-    { name: 'Object.fromEntries(response.headers)', fn: () => do_not_optimize(Object.fromEntries(answered.headers)) },
-    { name: 'validateResponse (JSON.parse + checks)', fn: () => do_not_optimize(validateResponse(op, rawAnswer)) },
-    { name: 'rememberResponse (WeakMap)', fn: () => rememberResponse({}, rawAnswer, undefined) },
-    { name: 'create: validateParams (rich body)', fn: () => validateParams(createOp, { body: richCreateParams }) },
+    {
+      name: 'Object.fromEntries(response.headers) (fetchTransport)',
+      fn: () => do_not_optimize(Object.fromEntries(answered.headers)),
+    },
+    {
+      name: 'response: JSON.parse + fastAccepts (customer)',
+      fn: () => do_not_optimize(fastAccepts(retrieveOp.responseSchema)(JSON.parse(body))),
+    },
+    {
+      name: 'create: fastAccepts on the rich body',
+      fn: () => do_not_optimize(accepts(createOp.bodySchema, richCreateParams)),
+    },
     { name: 'create: encodeForm (rich body)', fn: () => do_not_optimize(encodeForm(richCreateParams)) },
     { name: 'create: crypto.randomUUID (Idempotency-Key)', fn: () => do_not_optimize(crypto.randomUUID()) },
   ],
@@ -160,12 +185,12 @@ const parts = await compare(
 );
 console.log(resultsTable(parts));
 
-// What the per-attempt timeout keeps alive. AbortSignal.timeout's timer (what the client used
-// before) stays armed for the whole limit (80 s by default) after the answer is in, and the signal
-// with it; at a steady request rate, rate × 80 s of them are alive at once. The client now clears
-// its timer when the attempt ends. Measured in a fresh process each (this one holds the timers of
-// everything above): the heap still in use after a full GC once 100,000 have been made, as 1,250
-// requests per second would hold them, against a timer cleared at once.
+// What the per-attempt timeout keeps alive, which is why systemClock.timeout is a cleared timer and
+// not AbortSignal.timeout: that one's timer stays armed for the whole limit (80 s by default) after
+// the answer is in, and the signal with it, so at a steady request rate rate × 80 s of them are
+// alive at once. Measured in a fresh process each (this one holds the timers of everything above):
+// the heap still in use after a full GC once 100,000 have been made, as 1,250 requests per second
+// would hold them, against a timer cleared at once.
 heading('What 100,000 per-attempt timeouts keep alive (fresh process, heap in use after a full GC)');
 const RETAINED = `
 const make = process.argv[1] === 'armed'
@@ -182,8 +207,8 @@ console.log(JSON.stringify({ mb: (process.memoryUsage().heapUsed - before) / 1e6
 process.exit(0);
 `;
 for (const [mode, label] of [
-  ['armed', 'AbortSignal.timeout(80 s), as the client did before'],
-  ['cleared', 'AbortController + setTimeout, cleared at once, as the client does'],
+  ['armed', 'AbortSignal.timeout(80 s), never cleared'],
+  ['cleared', 'AbortController + setTimeout, cleared at once, as systemClock.timeout is'],
 ] as const) {
   const run = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', RETAINED, mode], {
     encoding: 'utf8',

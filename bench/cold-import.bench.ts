@@ -8,13 +8,14 @@ import { heading, median, table } from './lib/measure.js';
 // Cold import of the package in a fresh `node` process against an empty start. src/index.ts is
 // bundled with esbuild (platform node, ESM; tsup, which builds dist/, runs esbuild too) in two forms:
 //   - dependencies external, as the published package ships: zod is loaded from node_modules at run
-//     time (linked into the temp folder); the client itself no longer needs it, but the entry point
-//     also exports `operations` (zod schemas) and `webhooks` (zod/mini);
+//     time (linked into the temp folder), since the client validates with the generated zod/mini
+//     schemas (through the operation table) and zod's `safeParse`;
 //   - everything in one file, as an app bundler would produce.
-// Also src/client.ts alone (createClient and what it reaches, deps external), which is what an app
-// that imports only the client gets after tree-shaking, and stripe-node (`import('stripe')`) for
-// comparison. Each case is spawned N times, the cases interleaved; wall time per process, and the
-// import alone as the process itself times it (performance.now() around the dynamic import).
+// Also src/client/create-client.ts alone (createClient and what it reaches, deps external), which
+// is what an app that imports only the client gets after tree-shaking, and stripe-node
+// (`import('stripe')`) for comparison. Each case is spawned N times, the cases interleaved; wall
+// time per process, and the import alone as the process itself times it (performance.now() around
+// the dynamic import).
 //
 //   npx tsx bench/cold-import.bench.ts
 
@@ -36,7 +37,7 @@ await build({ ...common, outfile: join(dir, 'external.mjs'), packages: 'external
 await build({ ...common, outfile: join(dir, 'bundled.mjs') });
 await build({
   ...common,
-  entryPoints: [join(root, 'src/client.ts')],
+  entryPoints: [join(root, 'src/client/create-client.ts')],
   outfile: join(dir, 'client.mjs'),
   packages: 'external',
 });
@@ -68,7 +69,7 @@ const cases: { name: string; args: string[]; bytes?: number }[] = [
     bytes: (await stat(join(dir, 'external.mjs'))).size,
   },
   {
-    name: 'ours, client.ts only, deps external',
+    name: 'ours, createClient only, deps external',
     args: [await importer('import-client.mjs', './client.mjs')],
     bytes: (await stat(join(dir, 'client.mjs'))).size,
   },
@@ -97,7 +98,7 @@ for (let i = 0; i < N; i++) {
 }
 const imports = {
   'ours, deps external': await externalImports('external.mjs'),
-  'ours, client.ts only': await externalImports('client.mjs'),
+  'ours, createClient only': await externalImports('client.mjs'),
 };
 await rm(dir, { recursive: true, force: true });
 

@@ -1,15 +1,12 @@
 import { Agent as HttpAgent } from 'node:http';
 import { PerformanceObserver } from 'node:perf_hooks';
 import Stripe from 'stripe';
-import { clientOperations } from '../generated/checks.js';
-import { specInfo } from '../generated/operations.js';
-import { systemClock } from '../src/client/clock.js';
-import { createClient } from '../src/client/create-client.js';
-import { buildHeaders } from '../src/http/headers.js';
-import { DEFAULT_MAX_RESPONSE_BYTES } from '../src/client/create-client.js';
-import { createSend } from '../src/http/send.js';
+import { operations, specInfo } from '../generated/operations.js';
+import { createClient, DEFAULT_MAX_RESPONSE_BYTES } from '../src/client/create-client.js';
+import { systemClock } from '../src/client/options.js';
 import { nodeTransport } from '../src/http/node-transport.js';
-import { fetchTransport } from '../src/http/transport.js';
+import { fillPath } from '../src/http/request.js';
+import { fetchTransport, type HttpRequest } from '../src/http/transport.js';
 import { CANNED_ID, startCannedServer, type ServerStats } from './lib/canned-server.js';
 import { heading, median, table } from './lib/measure.js';
 import { undiciTransport } from './lib/undici-transport.js';
@@ -29,10 +26,12 @@ import {
 // of requests.
 //
 // The other rows take our call apart, to show what it costs and what it would take to go faster:
-//   - breakdown: our fetch transport (src/send.ts + src/transport.ts: fetch(url, init), text,
-//     headers copied) with JSON.parse and none of request.ts: with the per-attempt
-//     AbortSignal.timeout the client passes, with a timer cleared when the answer is in instead, and
-//     with a signal that never fires (no timer);
+//   - breakdown: our fetch transport alone (`fetchTransport()` from src/http/transport.ts:
+//     fetch(url, init), body read as text, headers copied), handed the request src/http/request.ts
+//     builds for `retrieve`, then JSON.parse, and none of request.ts's checks: with the per-attempt
+//     timeout the client arms (systemClock.timeout, a timer cleared when the answer is in), with
+//     AbortSignal.timeout (whose timer cannot be cleared) instead, and with a signal that never
+//     fires (no timer);
 //   - variant: the real client with a clock whose per-attempt timeout arms no timer;
 //   - variant: the real client with a dedicated keep-alive undici Agent as its dispatcher;
 //   - variant: the real client given a fetch built on node:http (Response and Headers remain);
@@ -63,22 +62,26 @@ const undiciAgent = await newUndiciAgent({ ...keepAlive, connections: WIDTH });
 const floorUndiciAgent = await newUndiciAgent(keepAlive);
 const sendUndiciAgent = await newUndiciAgent(keepAlive);
 
-// Our transport alone: the Send the client makes, called as request.ts would for `retrieve`.
-const send = createSend(server.url, fetchTransport(), DEFAULT_MAX_RESPONSE_BYTES);
-const retrieveOp = clientOperations.GetCustomersCustomer;
-const retrieveCall = { path: { customer: CANNED_ID }, query: '', body: undefined };
-const ourHeaders = buildHeaders({ apiKey, apiVersion: specInfo.version }, 'get', {});
+// Our transport alone, handed the request request.ts builds for `retrieve` (no query, no body, no
+// per-request options): the same method, URL, headers and size limit; only the signal varies.
+const transport = fetchTransport();
+const retrieveRequest: Omit<HttpRequest, 'signal'> = {
+  method: 'GET',
+  url: `${server.url}${fillPath(operations.GetCustomersCustomer.path, { customer: CANNED_ID })}`,
+  headers: { Authorization: `Bearer ${apiKey}`, Accept: 'application/json', 'Stripe-Version': specInfo.version },
+  body: undefined,
+  maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+};
 const transportAlone = async (signal: AbortSignal) =>
-  JSON.parse((await send(retrieveOp, retrieveCall, ourHeaders, signal)).body) as unknown;
+  JSON.parse((await transport({ ...retrieveRequest, signal })).body) as unknown;
 const neverAborts = new AbortController().signal;
-/** The same with the per-attempt timeout as a timer cleared when the answer is in. */
+/** The same with the per-attempt timeout the client arms: systemClock.timeout, cleared when the answer is in. */
 const transportClearedTimer = async () => {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), 80_000);
+  const timeout = systemClock.timeout(80_000);
   try {
-    return await transportAlone(controller.signal);
+    return await transportAlone(timeout.signal);
   } finally {
-    clearTimeout(timer);
+    timeout.clear();
   }
 };
 
@@ -89,6 +92,9 @@ const NODE_FLOOR = 'floor: node:http keep-alive';
 const UNDICI_FLOOR = 'floor: undici Agent.request';
 const OURS_NODE = 'ours: createClient + nodeTransport()';
 const UNDICI = 'experiment: ours + undici Dispatcher transport';
+const BREAKDOWN_CLEARED = 'breakdown: fetchTransport + JSON.parse, cleared timer (as the client)';
+const BREAKDOWN_TIMEOUT_SIGNAL = 'breakdown: fetchTransport + JSON.parse, AbortSignal.timeout';
+const BREAKDOWN_NO_TIMER = 'breakdown: fetchTransport + JSON.parse, no timer';
 
 type Call = () => Promise<unknown>;
 const ours = createClient({ apiKey, baseUrl: server.url });
@@ -112,9 +118,9 @@ const clients: Record<string, Call> = {
   [OURS_NODE]: () => oursNode.customers.retrieve(CANNED_ID),
   [STRIPE]: () => stripe.customers.retrieve(CANNED_ID),
   [PLAIN]: async () => (await fetch(url, { headers })).json(),
-  'breakdown: our transport + JSON.parse, timeout signal': () => transportAlone(AbortSignal.timeout(80_000)),
-  'breakdown: our transport + JSON.parse, cleared timer': transportClearedTimer,
-  'breakdown: our transport + JSON.parse, no timer': () => transportAlone(neverAborts),
+  [BREAKDOWN_CLEARED]: transportClearedTimer,
+  [BREAKDOWN_TIMEOUT_SIGNAL]: () => transportAlone(AbortSignal.timeout(80_000)),
+  [BREAKDOWN_NO_TIMER]: () => transportAlone(neverAborts),
   'variant: ours, clock arming no timer': () => oursNoTimer.customers.retrieve(CANNED_ID),
   'variant: ours + dedicated undici Agent': () => oursUndici.customers.retrieve(CANNED_ID),
   'variant: ours + fetch built on node:http': () => oursNodeHttp.customers.retrieve(CANNED_ID),
@@ -244,10 +250,10 @@ const pairs: [string, string][] = [
   [OURS_NODE, OURS],
   [PLAIN, STRIPE],
   [OURS, PLAIN],
-  [OURS, 'breakdown: our transport + JSON.parse, timeout signal'],
-  ['breakdown: our transport + JSON.parse, timeout signal', 'breakdown: our transport + JSON.parse, no timer'],
-  ['breakdown: our transport + JSON.parse, cleared timer', 'breakdown: our transport + JSON.parse, no timer'],
-  ['breakdown: our transport + JSON.parse, no timer', PLAIN],
+  [OURS, BREAKDOWN_CLEARED],
+  [BREAKDOWN_CLEARED, BREAKDOWN_NO_TIMER],
+  [BREAKDOWN_TIMEOUT_SIGNAL, BREAKDOWN_NO_TIMER],
+  [BREAKDOWN_NO_TIMER, PLAIN],
   [PLAIN, NODE_FLOOR],
   [UNDICI_FLOOR, PLAIN],
   [STRIPE, NODE_FLOOR],
