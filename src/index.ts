@@ -4,7 +4,6 @@
  */
 export { createClient, type ClientOptions, type StripeCustomersClient } from './client/create-client.js';
 export type { CustomersResource } from './resources/customers.js';
-export type { CustomerSubResources } from './resources/customer-sub-resources.js';
 export * from './errors/errors.js';
 export { encodeForm } from './wire/form-encode.js';
 export { decodeForm, parseForm, type FormTree } from './wire/form-decode.js';
@@ -24,7 +23,8 @@ export {
   type TextField,
 } from './resources/search-query.js';
 export { responseMeta, withResponse, type ResponseMeta, type WithResponse } from './http/response-meta.js';
-export type { Expanded, WithExpand } from './resources/expand.js';
+export type { Expanded, ItemPaths, WithExpand } from './resources/expand.js';
+export type { BodyOf, ItemOf, QueryOf, SearchParamsOf, SuccessOf } from './resources/method-types.js';
 export { decideRetry, backoffDelay, parseRetryAfter, type RetryDecision, type RetryInput } from './http/retry.js';
 export type { Clock, Timeout } from './client/options.js';
 export { fetchTransport, type HttpRequest, type HttpResponse, type Transport } from './http/transport.js';

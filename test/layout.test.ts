@@ -46,7 +46,7 @@ describe('the success path', () => {
         .map((script) => script.url.replace(/^.*\/src\//, ''))
         .sort();
       expect(ran).toEqual(
-        ['http/request.ts', 'client/options.ts', 'validation/fast-path.ts', 'wire/form-encode.ts', 'http/transport.ts', 'resources/customers.ts'].sort(),
+        ['http/request.ts', 'client/options.ts', 'validation/fast-path.ts', 'wire/form-encode.ts', 'http/transport.ts', 'resources/build-resource.ts'].sort(),
       );
     } finally {
       await session.post('Profiler.stopPreciseCoverage');

@@ -2,7 +2,7 @@ import { markPure } from './mark-pure.js';
 import { componentIdentifier, operationIdentifier } from './names.js';
 import { schemaRefName, type Document, type Schema } from './openapi.js';
 import { parametersObject, type OperationInfo } from './select.js';
-import { docComment, type Direction, type EmitContext, type Emitted } from './zod/context.js';
+import { docComment, leaf, type Direction, type EmitContext, type Emitted } from './zod/context.js';
 import { emitSchema } from './zod/emit-schema.js';
 
 /** The identifiers of each operation's schemas, for the operation table. */
@@ -70,6 +70,23 @@ function operationSchemaType(op: OperationInfo, kind: string, code: string): str
   return `: z.ZodMiniType<OpenEnums<${content}>>`;
 }
 
+/**
+ * A far resource's runtime check: its `id` and `object`, any other field kept unchecked. Its type
+ * stays the full one (the declaration says so); see `runtimeComponents` in reach.ts for which
+ * components get this.
+ */
+function shallowSchema(schema: Schema): Emitted {
+  const required = new Set(schema.required ?? []);
+  const fields: string[] = [];
+  if (schema.properties?.['id']) fields.push(`id: ${required.has('id') ? 'z.string()' : 'z.optional(z.string())'}`);
+  const object = schema.properties?.['object']?.enum;
+  if (object?.length === 1 && typeof object[0] === 'string') {
+    const literal = `z.literal(${JSON.stringify(object[0])})`;
+    fields.push(`object: ${required.has('object') ? literal : `z.optional(${literal})`}`);
+  }
+  return leaf(`z.looseObject({ ${fields.join(', ')} })`);
+}
+
 /** Orders declarations so each comes after the consts it reads eagerly; ties stay in given order. */
 function orderByEagerDependencies(declarations: readonly Declaration[]): Declaration[] {
   const byId = new Map(declarations.map((d) => [d.identifier, d]));
@@ -103,6 +120,7 @@ export function emitSchemasFile(
   doc: Document,
   ops: readonly OperationInfo[],
   reached: ReadonlySet<string>,
+  shallow: ReadonlySet<string> = new Set(),
 ): { code: string; names: Map<string, OperationSchemaNames> } {
   const owners = new Map<string, string>();
   const pending: { name: string; direction: Direction }[] = [];
@@ -149,7 +167,8 @@ export function emitSchemasFile(
   const declarations: Declaration[] = [];
   for (let next = pending.shift(); next; next = pending.shift()) {
     const schema = doc.components!.schemas![next.name]!;
-    const emitted = emitSchema(schema, context(next.direction));
+    const emitted =
+      next.direction === 'response' && shallow.has(next.name) ? shallowSchema(schema) : emitSchema(schema, context(next.direction));
     declarations.push({
       ...emitted,
       identifier: componentIdentifier(next.name, next.direction),
@@ -160,8 +179,11 @@ export function emitSchemasFile(
   }
   declarations.sort((a, b) => (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0));
   const components = orderByEagerDependencies(declarations).map((d) => {
-    const declared = d.direction === 'response' ? `: z.ZodMiniType<OpenEnums<components['schemas'][${JSON.stringify(d.name)}]>>` : '';
-    return `${docComment(d.description)}export const ${d.identifier}${declared} = ${d.code};`;
+    const type = `z.ZodMiniType<OpenEnums<components['schemas'][${JSON.stringify(d.name)}]>>`;
+    const declared = d.direction === 'response' ? `: ${type}` : '';
+    // A shallow check still stands for the full type: callers see every field, typed.
+    const code = d.direction === 'response' && shallow.has(d.name) ? `${d.code} as unknown as ${type}` : d.code;
+    return `${docComment(d.description)}export const ${d.identifier}${declared} = ${code};`;
   });
   const responseNames = [...reached].sort();
   const map = responseNames.map((name) => `${JSON.stringify(name)}: ${componentIdentifier(name, 'response')},`);

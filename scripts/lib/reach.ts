@@ -76,3 +76,48 @@ export function pruneDocument(doc: Document, ops: readonly OperationInfo[], reac
     components: { schemas, ...(securitySchemes !== undefined && { securitySchemes }) },
   };
 }
+
+/**
+ * The components that runtime validation checks in full, and those it checks shallowly. Types stay
+ * full depth everywhere; only the zod schemas are cut. An API resource (a component Stripe marks
+ * with `x-resourceId`: a price, an invoice, an account) that no operation returns is far from the
+ * resource being generated: it appears only when a caller expands it, and a response is checked
+ * for its `id` and `object` there, not for every field. Everything an operation returns, and every
+ * value object (an address, settings) on the way, is checked in full. A spec without `x-resourceId`
+ * is checked in full throughout.
+ */
+export function runtimeComponents(doc: Document, ops: readonly OperationInfo[]): { full: Set<string>; shallow: Set<string> } {
+  const returned = new Set<string>();
+  const collect = (schema: Schema | undefined): void => {
+    if (!schema) return;
+    if (schema.$ref) {
+      const name = schemaRefName(schema.$ref);
+      if (returned.has(name)) return;
+      returned.add(name);
+      const target = doc.components?.schemas?.[name];
+      // A union of resources (a payment source) returns each member.
+      if (target && !target['x-resourceId']) collect(target);
+      return;
+    }
+    for (const sub of [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]) collect(sub);
+    collect(schema.properties?.['data']?.items);
+  };
+  for (const op of ops) collect(op.response);
+  const full = new Set<string>();
+  const shallow = new Set<string>();
+  const walk = (schema: Schema): void => {
+    if (!schema.$ref) return forEachSubschema(schema, walk);
+    const name = schemaRefName(schema.$ref);
+    const target = doc.components?.schemas?.[name];
+    if (!target) throw new Error(`$ref "${schema.$ref}" points at a schema the spec does not define`);
+    if (target['x-resourceId'] && !returned.has(name)) {
+      shallow.add(name);
+      return;
+    }
+    if (full.has(name)) return;
+    full.add(name);
+    walk(target);
+  };
+  ops.flatMap(operationSchemas).forEach(walk);
+  return { full, shallow };
+}

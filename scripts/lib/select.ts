@@ -99,6 +99,21 @@ export function reservedIds(path: string, allPaths: readonly string[]): Record<s
   return reserved;
 }
 
+// Stripe's spec states some integer ranges only in words: "Limit can range between 1 and 100".
+const DOCUMENTED_RANGE = /can range between (\d+) and (\d+)/;
+
+/**
+ * An integer parameter whose description states its range in words gets that range as
+ * `minimum`/`maximum`, so the client refuses `limit: 101` before Stripe does. A range the schema
+ * states itself is kept.
+ */
+export function withDocumentedRange(param: Parameter): Parameter {
+  const range = DOCUMENTED_RANGE.exec(param.description ?? '');
+  const schema = param.schema;
+  if (!range || !schema || schema.type !== 'integer' || schema.minimum !== undefined || schema.maximum !== undefined) return param;
+  return { ...param, schema: { ...schema, minimum: Number(range[1]), maximum: Number(range[2]) } };
+}
+
 /**
  * The operations a run generates, in document order (path, then method). Parameter, request body and
  * response `$ref`s are resolved; schema `$ref`s are left for the emitters.
@@ -116,7 +131,7 @@ export function selectOperations(doc: Document, filters: readonly string[] = [])
       seenIds.add(id);
       const params = new Map<string, Parameter>();
       for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
-        const resolved = resolveLocal(doc, p);
+        const resolved = withDocumentedRange(resolveLocal(doc, p));
         params.set(`${resolved.in}:${resolved.name}`, resolved);
       }
       const all = [...params.values()];

@@ -18,10 +18,15 @@ const bad = (params: unknown) => params as CustomerCreateParams;
 // Each case: the top-level zod issue codes, and the `field: message` lines the error message lists
 // (a failed union is read through its likeliest branch, so the line names the field inside it).
 const cases: [string, { params: unknown; codes: string[]; lines: string[] }][] = [
-  ['a custom field name over 30 characters', {
-    params: { invoice_settings: { custom_fields: [{ name: 'x'.repeat(31), value: 'v' }] } },
+  ['a custom field name over 40 characters', {
+    params: { invoice_settings: { custom_fields: [{ name: 'x'.repeat(41), value: 'v' }] } },
     codes: ['too_big'],
-    lines: ['invoice_settings.custom_fields[0].name: Too big: expected string to have <=30 characters'],
+    lines: ['invoice_settings.custom_fields[0].name: Too big: expected string to have <=40 characters'],
+  }],
+  ['a custom field value over 140 characters', {
+    params: { invoice_settings: { custom_fields: [{ name: 'n', value: 'v'.repeat(141) }] } },
+    codes: ['too_big'],
+    lines: ['invoice_settings.custom_fields[0].value: Too big: expected string to have <=140 characters'],
   }],
   ['a missing required key inside an array item', {
     params: { tax_id_data: [{ type: 'eu_vat' }] },

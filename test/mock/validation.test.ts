@@ -39,8 +39,8 @@ describe('raw requests the client would refuse to send get Stripe\'s 400 envelop
   it.each<[string, () => ReturnType<typeof raw>, { code: string; param: string; message?: RegExp }]>([
     [
       'a too-long custom field name, named down to the item',
-      () => post('/v1/customers', `invoice_settings[custom_fields][0][name]=${'x'.repeat(31)}&invoice_settings[custom_fields][0][value]=v`),
-      { code: 'parameter_invalid', param: 'invoice_settings[custom_fields][0][name]', message: /<=30 characters/ },
+      () => post('/v1/customers', `invoice_settings[custom_fields][0][name]=${'x'.repeat(41)}&invoice_settings[custom_fields][0][value]=v`),
+      { code: 'parameter_invalid', param: 'invoice_settings[custom_fields][0][name]', message: /<=40 characters/ },
     ],
     ['an unknown parameter', () => post('/v1/customers', 'email=a%40example.com&foo=bar'), { code: 'parameter_unknown', param: 'foo', message: /^Received unknown parameter: foo$/ }],
     ['an unknown nested parameter', () => post('/v1/customers', 'address[planet]=Mars'), { code: 'parameter_unknown', param: 'address[planet]' }],

@@ -7,7 +7,7 @@ type Card = OpenEnums<components['schemas']['card']>;
 type BankAccount = OpenEnums<components['schemas']['bank_account']>;
 type Source = OpenEnums<components['schemas']['source']>;
 type PaymentMethod = OpenEnums<components['schemas']['payment_method']>;
-type TaxIdList = OpenEnums<components['schemas']['tax_id_list']>;
+type TaxIdList = NonNullable<OpenEnums<components['schemas']['customer']>['tax_ids']>;
 
 const stripe = createClient({ apiKey: 'sk_test_123' });
 
