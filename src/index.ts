@@ -25,6 +25,7 @@ export {
 export { responseMeta, withResponse, type ResponseMeta, type WithResponse } from './http/response-meta.js';
 export type { Expanded, ItemPaths, WithExpand } from './resources/expand.js';
 export type { BodyOf, ItemOf, QueryOf, SearchParamsOf, SuccessOf } from './resources/method-types.js';
+export type { MethodSpec } from './resources/build-resource.js';
 export { decideRetry, backoffDelay, parseRetryAfter, type RetryDecision, type RetryInput } from './http/retry.js';
 export type { Clock, Timeout } from './client/options.js';
 export { fetchTransport, type HttpRequest, type HttpResponse, type Transport } from './http/transport.js';
