@@ -8,11 +8,23 @@ export function cell(text: string): string {
   return text.replace(/\r\n|\r|\n/g, '<br>').replace(/\|/g, '\\|');
 }
 
-/** A table with a header row; every cell is escaped with {@link cell}. */
+/**
+ * A table in the shape openapi-generator's docs use (no outer pipes, a dashed rule under the
+ * header); every cell is escaped with {@link cell}. Lines are trimmed so an empty last cell leaves
+ * no trailing whitespace.
+ */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+  const line = (cells: readonly string[]) => cells.map(cell).join(' | ').trimEnd();
+  const rule = header.map((_, i) => (i === 0 ? '-'.repeat(12) : '-'.repeat(13))).join(' | ');
+  return [line(header), rule, ...rows.map(line)].join('\n');
 }
+
+/** `text` in bold, as the Name and Type cells show names and types. */
+export const bold = (text: string): string => `**${text}**`;
+
+/** The links every page ends with: to the model list, the operation list and the index. */
+export const BACK_LINKS =
+  '[[Back to Model list]](../README.md#models) [[Back to API list]](../README.md#operations) [[Back to README]](../README.md)';
 
 /** `text` as a code span, with a fence longer than any run of backticks inside it. */
 export function code(text: string): string {
