@@ -126,7 +126,7 @@ const USAGE = `Usage: npm run mock -- [--port <n>] [--host <address>] [--require
   --host             address to bind (default 127.0.0.1)
   --require-api-key  answer 401 unless requests carry a test key (sk_test_... or rk_test_...)
   --max-body-bytes   largest request body accepted (default ${DEFAULT_MAX_BODY_BYTES}); larger is a 413
-  --max-objects      most customers, tax ids and balance transactions held (default ${DEFAULT_MAX_OBJECTS});
+  --max-objects      most objects held, customers and what they own (default ${DEFAULT_MAX_OBJECTS});
                      one more is a 400 with code mock_object_limit until some are deleted`;
 
 /** A whole-number flag value, or a thrown error naming the flag. */

@@ -28,9 +28,12 @@ export interface CustomersMock extends Omit<CustomersMockCore, 'handle'> {
 }
 
 /**
- * Creates a stateful mock of Stripe's customers endpoints for MSW: create, retrieve, update,
- * delete, list and search against an in-memory store, Stripe's error envelope for bad requests,
- * Idempotency-Key replay, and fault knobs. Bodies over `maxBodyBytes` (default 1 MiB) are a 413
+ * Creates a stateful mock of all of Stripe's customers endpoints for MSW: customers (create,
+ * retrieve, update, delete, list, search) and what they own (tax ids, balance transactions, cash
+ * balance, discount, sources with their legacy cards and bank_accounts paths) against an in-memory
+ * store; payment methods and cash balance transactions from `seedPaymentMethods` and
+ * `seedCashBalanceTransactions`; subscriptions and funding instructions synthesized from the spec,
+ * echoing what was sent. Stripe's error envelope for bad requests, Idempotency-Key replay, and fault knobs. Bodies over `maxBodyBytes` (default 1 MiB) are a 413
  * and objects beyond `maxObjects` (default 10,000) a 400, as {@link MockOptions} describes.
  * @example
  * const mock = createCustomersMock();

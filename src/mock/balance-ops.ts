@@ -71,7 +71,7 @@ export const createBalanceTransaction: Operation = (context, { path, params }) =
     metadata: mergeMetadata({}, body.metadata),
     type: 'adjustment',
   };
-  context.store.addBalanceTransaction(record, transaction);
+  context.store.add(record, 'balanceTransactions', transaction);
   record.customer = { ...customer, balance: endingBalance, currency };
   return { status: 200, body: shown(transaction, record, paths) };
 };

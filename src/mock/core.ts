@@ -1,4 +1,4 @@
-import type { Customer, DeletedCustomer } from '../resources/types.js';
+import type { Customer, CustomerCashBalanceTransaction, DeletedCustomer, PaymentMethod } from '../resources/types.js';
 import { blankCustomer } from './customer-object.js';
 import { deletedStub } from './operation.js';
 import { createFaults, type Faults } from './faults.js';
@@ -7,6 +7,7 @@ import { createHandler, type MockClock, type MockRequest } from './handle.js';
 import { IdempotencyCache } from './idempotency.js';
 import { randomIds, type MockIds } from './ids.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_OBJECTS, limitOption } from './limits.js';
+import { seedCashBalanceTransactions, seedPaymentMethods } from './seed-owned.js';
 import { CustomerStore } from './store.js';
 
 /** Settings for a mock; every one is optional. */
@@ -24,9 +25,9 @@ export interface MockOptions {
    */
   maxBodyBytes?: number;
   /**
-   * The most objects the mock holds: customers plus the tax ids and balance transactions under
-   * them. Default 10,000. Creating one more is a 400 `invalid_request_error` with code
-   * `mock_object_limit`; deleting customers or tax ids, `store.clear()` or `reset()` make room.
+   * The most objects the mock holds: customers plus what they own (tax ids, balance transactions,
+   * sources, payment methods, cash balance transactions). Default 10,000. Creating one more is a 400 `invalid_request_error` with code
+   * `mock_object_limit`; deleting customers, tax ids or sources, `store.clear()` or `reset()` make room.
    */
   maxObjects?: number;
 }
@@ -53,6 +54,19 @@ export interface CustomersMockCore {
    * this throws.
    */
   seed(customers: readonly Partial<Customer>[]): Customer[];
+  /**
+   * Attaches payment methods to an existing customer, which no customer endpoint can do (Stripe
+   * attaches with /v1/payment_methods/{id}/attach), so `listPaymentMethods` and
+   * `retrievePaymentMethod` have something to answer. Defaults: a `pm_` id, `created` now, type
+   * `card` with a Visa ending 4242. Returns them; throws for an unknown customer or an invalid one.
+   */
+  seedPaymentMethods(customerId: string, paymentMethods: readonly Partial<PaymentMethod>[]): PaymentMethod[];
+  /**
+   * Adds cash balance transactions to an existing customer, which only bank transfers make on
+   * Stripe. Defaults: a `ccsbtxn_` id, type `funded`, `ending_balance` the running sum of
+   * `net_amount` per currency; the cash balance's `available` follows. Throws like `seedPaymentMethods`.
+   */
+  seedCashBalanceTransactions(customerId: string, transactions: readonly Partial<CustomerCashBalanceTransaction>[]): CustomerCashBalanceTransaction[];
   /** Back to empty: no customers, no saved idempotency keys, no queued faults. */
   reset(): void;
 }
@@ -70,6 +84,7 @@ export function createMockCore(options: MockOptions = {}): CustomersMockCore {
   const store = new CustomerStore(limitOption('maxObjects', options.maxObjects, DEFAULT_MAX_OBJECTS));
   const faults = createFaults();
   const idempotency = new IdempotencyCache();
+  const seedContext = { store, ids, nowSeconds: () => Math.floor(clock.now() / 1000) };
   const handle = createHandler({ store, ids, clock, faults, idempotency, requireApiKey: options.requireApiKey === true, maxBodyBytes });
   return {
     handle,
@@ -90,6 +105,8 @@ export function createMockCore(options: MockOptions = {}): CustomersMockCore {
         store.insert(customer);
         return structuredClone(customer);
       }),
+    seedPaymentMethods: (customerId, paymentMethods) => seedPaymentMethods(seedContext, customerId, paymentMethods),
+    seedCashBalanceTransactions: (customerId, transactions) => seedCashBalanceTransactions(seedContext, customerId, transactions),
     reset: () => {
       store.clear();
       idempotency.clear();

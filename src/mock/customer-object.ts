@@ -102,8 +102,9 @@ function mergeInvoiceSettings(current: InvoiceSettings, given: SharedParams['inv
 /**
  * Applies create or update params to a customer and returns the new object (the old one is not
  * touched). `address` and `shipping` are replaced whole (a partial address does not merge into the
- * old one); `invoice_settings` merges per setting; `metadata` merges per key. `payment_method` and
- * `source` are accepted and ignored: the mock keeps no payment methods or sources.
+ * old one); `invoice_settings` merges per setting; `metadata` merges per key. `payment_method` is
+ * accepted and ignored (the mock attaches payment methods only by seeding); `source`, which
+ * attaches a new object, is the operation's to handle.
  * @throws {MockError} Stripe's 400 when a param breaks a rule the schema cannot state.
  * @example applyParams(customer, { metadata: { plan: 'pro' }, address: '' }).customer.address // null
  */

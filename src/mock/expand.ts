@@ -4,8 +4,8 @@ import { listEnvelope } from './pagination.js';
 import type { CustomerRecord } from './store.js';
 
 // What `expand[]` may name on a customer (docs/stripe-wire.md#objects-and-versions). Ids the mock
-// holds no object for (a default source, a default payment method) stay ids when expanded, and
-// a discount exists only when a test seeds one, since the mock keeps no coupons.
+// holds no object for (a default payment method, a default source set by id) stay ids when
+// expanded, and a discount exists only when a test seeds one, since the mock keeps no coupons.
 const EXPANDABLE = new Set([
   'cash_balance',
   'default_source',
@@ -51,14 +51,16 @@ export function customerExpansions(expand: readonly string[] | undefined, prefix
 }
 
 /**
- * The customer's cash balance object: the mock receives no bank transfers, so nothing is available.
+ * The customer's cash balance object. The mock receives no bank transfers, so funds are available
+ * only from seeded cash balance transactions: the newest one's `ending_balance` per currency.
  * @example cashBalanceObject(record).settings // { reconciliation_mode: 'automatic', using_merchant_default: true }
  */
 export function cashBalanceObject(record: CustomerRecord): NonNullable<Customer['cash_balance']> {
   const mode = record.reconciliationMode;
+  const transactions = record.cashBalanceTransactions;
   return {
     object: 'cash_balance',
-    available: null,
+    available: transactions.length ? Object.fromEntries(transactions.map((t) => [t.currency, t.ending_balance])) : null,
     customer: record.customer.id,
     livemode: false,
     settings: { reconciliation_mode: mode === 'manual' ? 'manual' : 'automatic', using_merchant_default: mode === 'merchant_default' },
@@ -87,7 +89,9 @@ export function expandCustomer(record: CustomerRecord, paths: readonly string[])
   const base = `/v1/customers/${customer.id}`;
   for (const path of paths) {
     if (path === 'tax_ids') customer.tax_ids = listEnvelope(`${base}/tax_ids`, [...record.taxIds].reverse(), false);
-    if (path === 'sources') customer.sources = listEnvelope(`${base}/sources`, [], false);
+    // Like Stripe, the customer shows its 10 newest sources; the sources list pages through the rest.
+    if (path === 'sources') customer.sources = listEnvelope(`${base}/sources`, [...record.sources].reverse().slice(0, 10), record.sources.length > 10);
+    if (path === 'default_source') customer.default_source = record.sources.find((source) => source.id === customer.default_source) ?? customer.default_source;
     if (path === 'subscriptions') customer.subscriptions = listEnvelope(`${base}/subscriptions`, [], false);
     if (path === 'tax') customer.tax = taxDetails(record);
     if (path === 'cash_balance') customer.cash_balance = cashBalanceObject(record);

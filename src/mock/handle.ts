@@ -1,25 +1,15 @@
-import { specInfo, type OperationId } from '../../generated/operations.js';
+import { specInfo } from '../../generated/operations.js';
 import { checkApiKey } from './auth.js';
-import {
-  createBalanceTransaction,
-  listBalanceTransactions,
-  retrieveBalanceTransaction,
-  retrieveCashBalance,
-  updateBalanceTransaction,
-  updateCashBalance,
-} from './balance-ops.js';
-import { createCustomer, deleteCustomer, deleteDiscount, retrieveCustomer, updateCustomer } from './customer-ops.js';
 import { decodeInput, type DecodedInput } from './decode.js';
 import { jsonResponse, MockError, type MockResult } from './envelope.js';
 import { faultResult, type FaultQueue } from './faults.js';
 import { IdempotencyCache } from './idempotency.js';
 import type { MockIds } from './ids.js';
 import { checkDeclaredLength, checkMethod, readBody } from './limits.js';
-import { listCustomers, searchCustomers } from './list-ops.js';
 import type { Operation, OperationContext } from './operation.js';
+import { OPERATIONS } from './operation-table.js';
 import { matchRoute } from './routes.js';
 import type { CustomerStore } from './store.js';
-import { createTaxId, deleteTaxId, listTaxIds, retrieveTaxId } from './tax-id-ops.js';
 
 /** Time as the mock sees it. `sleep` (optional) serves `delayMs` faults; a fake clock makes them instant. */
 export interface MockClock {
@@ -51,28 +41,6 @@ export interface MockState {
   /** The largest request body read; more is a 413. */
   maxBodyBytes: number;
 }
-
-// One entry per generated operation: when the spec gains an operation, this stops compiling
-// until the mock answers it, so the mock cannot silently lag the client.
-const OPERATIONS: Record<OperationId, Operation> = {
-  PostCustomers: createCustomer,
-  GetCustomersCustomer: retrieveCustomer,
-  PostCustomersCustomer: updateCustomer,
-  DeleteCustomersCustomer: deleteCustomer,
-  GetCustomers: listCustomers,
-  GetCustomersSearch: searchCustomers,
-  DeleteCustomersCustomerDiscount: deleteDiscount,
-  GetCustomersCustomerTaxIds: listTaxIds,
-  PostCustomersCustomerTaxIds: createTaxId,
-  GetCustomersCustomerTaxIdsId: retrieveTaxId,
-  DeleteCustomersCustomerTaxIdsId: deleteTaxId,
-  GetCustomersCustomerBalanceTransactions: listBalanceTransactions,
-  PostCustomersCustomerBalanceTransactions: createBalanceTransaction,
-  GetCustomersCustomerBalanceTransactionsTransaction: retrieveBalanceTransaction,
-  PostCustomersCustomerBalanceTransactionsTransaction: updateBalanceTransaction,
-  GetCustomersCustomerCashBalance: retrieveCashBalance,
-  PostCustomersCustomerCashBalance: updateCashBalance,
-};
 
 /** Runs an operation; an error it throws is still its result (and is saved for idempotent replay). */
 function run(operation: Operation, context: OperationContext, input: DecodedInput): MockResult {

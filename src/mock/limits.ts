@@ -7,7 +7,7 @@ import { MockError } from './envelope.js';
 /** 1 MiB, as API gateways in front of real APIs commonly allow; Stripe's bodies are a few KB. */
 export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 
-/** Customers plus the tax ids and balance transactions kept under them. */
+/** Customers plus the objects they own: tax ids, balance transactions, sources, payment methods, cash balance transactions. */
 export const DEFAULT_MAX_OBJECTS = 10_000;
 
 /** The methods Stripe's API takes; anything else is a 405 carrying this list in `Allow`. */
@@ -82,7 +82,7 @@ export async function readBody(body: ReadableStream<Uint8Array> | null, maxBytes
  */
 export function objectLimit(maxObjects: number): MockError {
   const message =
-    `The mock holds at most ${maxObjects} objects (customers, tax ids and balance transactions) and is full. ` +
+    `The mock holds at most ${maxObjects} objects (customers and the objects they own) and is full. ` +
     'Delete some, call mock.reset(), or raise the limit with maxObjects (--max-objects for the mock server).';
   return new MockError(400, { type: 'invalid_request_error', code: 'mock_object_limit', message });
 }

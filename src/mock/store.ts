@@ -1,24 +1,40 @@
 import type { OpenEnums } from '../../generated/schemas.js';
 import type { components } from '../../generated/types.js';
-import type { Customer } from '../resources/types.js';
+import type { BankAccount, Card, Customer, CustomerCashBalanceTransaction, PaymentMethod } from '../resources/types.js';
 import { DEFAULT_MAX_OBJECTS, objectLimit } from './limits.js';
 
 /** A tax id object, as `expand[]=tax_ids` and the tax_ids endpoints show it. */
 export type TaxIdObject = OpenEnums<components['schemas']['tax_id']>;
 /** An entry of a customer's credit balance history. */
 export type BalanceTransactionObject = OpenEnums<components['schemas']['customer_balance_transaction']>;
+/** A card or bank account attached to a customer (`/sources`, `/cards`, `/bank_accounts`). */
+export type SourceObject = Card | BankAccount;
 
-/** What the mock keeps per customer: the object, plus state the object shows only when expanded. */
-export interface CustomerRecord {
+/** The lists of objects a customer owns, each oldest first; every item counts against `maxObjects`. */
+export interface OwnedObjects {
+  /** Made from `tax_id_data` at creation or by POST .../tax_ids. */
+  taxIds: TaxIdObject[];
+  balanceTransactions: BalanceTransactionObject[];
+  /** Attached by POST .../sources (or the legacy .../cards and .../bank_accounts). */
+  sources: SourceObject[];
+  /** Seeded only: attaching is /v1/payment_methods/{id}/attach, outside the customer API. */
+  paymentMethods: PaymentMethod[];
+  /** Seeded only: the mock receives no bank transfers to fund a cash balance. */
+  cashBalanceTransactions: CustomerCashBalanceTransaction[];
+}
+
+/** The name of one of a customer's owned lists. */
+export type OwnedList = keyof OwnedObjects;
+
+const OWNED_LISTS: readonly OwnedList[] = ['taxIds', 'balanceTransactions', 'sources', 'paymentMethods', 'cashBalanceTransactions'];
+
+/** What the mock keeps per customer: the object, what it owns, and state the object shows only when expanded. */
+export interface CustomerRecord extends OwnedObjects {
   /** The customer as last written (for a deleted one, as it was when deleted). */
   customer: Customer;
   deleted: boolean;
   /** Insertion order: breaks ties between customers created in the same second. */
   seq: number;
-  /** Made from `tax_id_data` at creation or by POST .../tax_ids; oldest first. */
-  taxIds: TaxIdObject[];
-  /** Oldest first. */
-  balanceTransactions: BalanceTransactionObject[];
   /** `cash_balance[settings][reconciliation_mode]`, shown by `expand[]=cash_balance`. */
   reconciliationMode: 'automatic' | 'manual' | 'merchant_default';
   /** `tax[ip_address]`, shown by `expand[]=tax`. */
@@ -34,8 +50,8 @@ export function newestFirst(a: CustomerRecord, b: CustomerRecord): number {
 }
 
 /**
- * The in-memory customers, holding at most `maxObjects` objects: live customers and the tax ids
- * and balance transactions under them. Creating one more is Stripe's 400 `mock_object_limit`.
+ * The in-memory customers, holding at most `maxObjects` objects: live customers and the objects
+ * they own (tax ids, balance transactions, sources, payment methods, cash balance transactions). Creating one more is Stripe's 400 `mock_object_limit`.
  * A deleted customer frees its objects and stays as a tombstone, so a retrieve can answer with the
  * deleted stub and a list cursor that points at one still has a position. Tombstones do not count
  * against `maxObjects` (deleting must make room), but only the newest `maxObjects` of them are
@@ -58,8 +74,8 @@ export class CustomerStore {
   }
 
   /**
-   * Adds a customer with the tax ids and balance transactions in `extras`; throws when the id is
-   * taken (a seed fixture reusing an id, say) or when they do not fit.
+   * Adds a customer with the owned objects in `extras`; throws when the id is taken (a seed
+   * fixture reusing an id, say) or when they do not fit.
    */
   insert(customer: Customer, extras: Partial<Omit<CustomerRecord, 'customer' | 'seq' | 'deleted'>> = {}): CustomerRecord {
     if (this.#records.has(customer.id)) throw new Error(`A customer with id ${customer.id} already exists in the mock`);
@@ -69,6 +85,9 @@ export class CustomerStore {
       seq: ++this.#seq,
       taxIds: extras.taxIds ?? [],
       balanceTransactions: extras.balanceTransactions ?? [],
+      sources: extras.sources ?? [],
+      paymentMethods: extras.paymentMethods ?? [],
+      cashBalanceTransactions: extras.cashBalanceTransactions ?? [],
       reconciliationMode: extras.reconciliationMode ?? 'merchant_default',
       ipAddress: extras.ipAddress ?? null,
     };
@@ -79,25 +98,19 @@ export class CustomerStore {
     return record;
   }
 
-  /** Adds a tax id to a live customer, within `maxObjects`. */
-  addTaxId(record: CustomerRecord, taxId: TaxIdObject): void {
-    this.ensureRoom(1);
-    record.taxIds.push(taxId);
-    this.#objects++;
+  /** Adds objects to one of a live customer's lists, within `maxObjects`. */
+  add<L extends OwnedList>(record: CustomerRecord, list: L, ...items: OwnedObjects[L]): void {
+    this.ensureRoom(items.length);
+    (record[list] as unknown[]).push(...items);
+    this.#objects += items.length;
   }
 
-  /** Removes one of a customer's tax ids. */
-  removeTaxId(record: CustomerRecord, taxId: TaxIdObject): void {
-    const before = record.taxIds.length;
-    record.taxIds = record.taxIds.filter((candidate) => candidate !== taxId);
-    this.#objects -= before - record.taxIds.length;
-  }
-
-  /** Adds a balance transaction to a live customer, within `maxObjects`. */
-  addBalanceTransaction(record: CustomerRecord, transaction: BalanceTransactionObject): void {
-    this.ensureRoom(1);
-    record.balanceTransactions.push(transaction);
-    this.#objects++;
+  /** Removes one object from one of a customer's lists. */
+  remove<L extends OwnedList>(record: CustomerRecord, list: L, item: OwnedObjects[L][number]): void {
+    const owned: OwnedObjects = record;
+    const before = owned[list].length;
+    owned[list] = (owned[list] as unknown[]).filter((candidate) => candidate !== item) as OwnedObjects[L];
+    this.#objects -= before - owned[list].length;
   }
 
   /** Marks a customer deleted, frees its objects, and forgets the oldest tombstone beyond `maxObjects`. */
@@ -106,8 +119,7 @@ export class CustomerStore {
     this.#objects -= objectsOf(record);
     record.deleted = true;
     // Nothing reads them once the customer is deleted: only retrieve answers, with the stub.
-    record.taxIds = [];
-    record.balanceTransactions = [];
+    for (const list of OWNED_LISTS) record[list] = [];
     this.#tombstones.add(record.customer.id);
     for (const id of this.#tombstones) {
       if (this.#tombstones.size <= this.maxObjects) break;
@@ -142,5 +154,5 @@ export class CustomerStore {
 
 /** What a live customer's record counts against the limit: itself and the objects under it. */
 function objectsOf(record: CustomerRecord): number {
-  return record.deleted ? 0 : 1 + record.taxIds.length + record.balanceTransactions.length;
+  return record.deleted ? 0 : OWNED_LISTS.reduce((count, list) => count + record[list].length, 1);
 }

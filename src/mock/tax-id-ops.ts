@@ -65,7 +65,7 @@ export const createTaxId: Operation = (context, { path, params }) => {
   const paths = checkExpand(body.expand, '', EXPANDABLE);
   context.store.ensureRoom(1);
   const taxId = taxIdObject(context, record.customer.id, body);
-  context.store.addTaxId(record, taxId);
+  context.store.add(record, 'taxIds', taxId);
   return { status: 200, body: shown(taxId, record, paths) };
 };
 
@@ -86,6 +86,6 @@ export const retrieveTaxId: Operation = (context, { path, params }) => {
 export const deleteTaxId: Operation = (context, { path }) => {
   const record = liveRecord(context, path.customer ?? '');
   const taxId = findTaxId(record, path.id ?? '');
-  context.store.removeTaxId(record, taxId);
+  context.store.remove(record, 'taxIds', taxId);
   return { status: 200, body: { id: taxId.id, object: 'tax_id', deleted: true } };
 };

@@ -1,7 +1,9 @@
 import type * as z from 'zod/mini';
 import type {
   GetCustomersCustomerBalanceTransactionsQuerySchema,
+  GetCustomersCustomerPaymentMethodsQuerySchema,
   GetCustomersCustomerQuerySchema,
+  GetCustomersCustomerSourcesQuerySchema,
   GetCustomersCustomerTaxIdsQuerySchema,
   GetCustomersQuerySchema,
   GetCustomersSearchQuerySchema,
@@ -10,6 +12,9 @@ import type {
   PostCustomersCustomerBalanceTransactionsTransactionBodySchema,
   PostCustomersCustomerBodySchema,
   PostCustomersCustomerCashBalanceBodySchema,
+  PostCustomersCustomerSourcesBodySchema,
+  PostCustomersCustomerSourcesIdBodySchema,
+  PostCustomersCustomerSourcesIdVerifyBodySchema,
   PostCustomersCustomerTaxIdsBodySchema,
 } from '../../generated/schemas.js';
 
@@ -39,5 +44,15 @@ export type BalanceCreateParams = z.output<typeof PostCustomersCustomerBalanceTr
 export type BalanceUpdateParams = z.output<typeof PostCustomersCustomerBalanceTransactionsTransactionBodySchema>;
 /** POST /v1/customers/{customer}/cash_balance params. */
 export type CashBalanceUpdateParams = z.output<typeof PostCustomersCustomerCashBalanceBodySchema>;
+/** POST /v1/customers/{customer}/sources params (the legacy /cards and /bank_accounts take the same). */
+export type SourceCreateParams = z.output<typeof PostCustomersCustomerSourcesBodySchema>;
+/** POST /v1/customers/{customer}/sources/{id} params (and the legacy /cards/{id}, /bank_accounts/{id}). */
+export type SourceUpdateParams = z.output<typeof PostCustomersCustomerSourcesIdBodySchema>;
+/** GET /v1/customers/{customer}/sources params; the legacy lists take the same less `object`. */
+export type SourceListParams = z.output<typeof GetCustomersCustomerSourcesQuerySchema>;
+/** POST /v1/customers/{customer}/sources/{id}/verify params (and /bank_accounts/{id}/verify). */
+export type VerifyParams = z.output<typeof PostCustomersCustomerSourcesIdVerifyBodySchema>;
+/** GET /v1/customers/{customer}/payment_methods params. */
+export type PaymentMethodListParams = z.output<typeof GetCustomersCustomerPaymentMethodsQuerySchema>;
 /** The `expand` param most sub-resource operations take. */
 export type ExpandOnly = { expand?: string[] | undefined };
