@@ -9,6 +9,7 @@ export default defineConfig({
     alias: [
       { find: /^stripe-customers\/msw$/, replacement: src('msw.ts') },
       { find: /^stripe-customers\/node$/, replacement: src('node.ts') },
+      { find: /^stripe-customers\/openapi-fetch$/, replacement: src('openapi-fetch.ts') },
       { find: /^stripe-customers$/, replacement: src('index.ts') },
     ],
   },
