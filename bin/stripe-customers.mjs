@@ -1,29 +1,33 @@
 #!/usr/bin/env node
-// `stripe-customers mock --port <n>`: runs the mock server. An installed package runs the built
-// dist/mock-server.js; in this repository (not built in CI) it loads scripts/mock-server.ts through
-// tsx (a devDependency, present after `npm ci`), registered in this process rather than spawned, so
-// Ctrl+C and SIGTERM reach the server directly.
+// `stripe-customers mock --port <n>`: runs the mock server. In this repository, where
+// scripts/mock-server.ts exists (the package ships only dist/ and bin/), it loads that source
+// through tsx (a devDependency, present after `npm ci`), so a dist/ left by an earlier build never
+// runs stale code; an installed package runs the built dist/mock-server.js. Either is imported
+// into this process rather than spawned, so Ctrl+C and SIGTERM reach the server directly. The
+// server's `main` names the installed command (`npx stripe-customers mock`) in its usage by default.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const USAGE = `Usage: stripe-customers mock [--port <n>] [--host <address>] [--require-api-key] [--max-body-bytes <n>] [--max-objects <n>]
-  Serves a stateful mock of Stripe's Customers API over HTTP on 127.0.0.1 until stopped.
-  Run "stripe-customers mock --help" for the options.`;
+const USAGE = `Usage: npx stripe-customers mock [--port <n>] [--host <address>] [--require-api-key] [--max-body-bytes <n>] [--max-objects <n>]
+  Serves a stateful mock of Stripe's Customers API (test keys only) over HTTP on 127.0.0.1:12115
+  until stopped; 12115 leaves stripe-mock's 12111 free, so both can run.
+  Run "npx stripe-customers mock --help" for the options.`;
 
 const [command, ...args] = process.argv.slice(2);
 if (command !== 'mock') {
-  (command === undefined || command === '--help' ? console.log : console.error)(USAGE);
-  process.exit(command === undefined || command === '--help' ? 0 : 1);
+  const help = command === undefined || command === '--help' || command === '-h';
+  (help ? console.log : console.error)(help ? USAGE : `stripe-customers: unknown command '${command}'\n\n${USAGE}`);
+  process.exit(help ? 0 : 1);
 }
 
-const built = new URL('../dist/mock-server.js', import.meta.url);
+const source = new URL('../scripts/mock-server.ts', import.meta.url);
 let main;
-if (existsSync(fileURLToPath(built))) {
-  ({ main } = await import(built.href));
-} else {
+if (existsSync(fileURLToPath(source))) {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import('../scripts/mock-server.ts'));
+  ({ main } = await import(source.href));
+} else {
+  ({ main } = await import(new URL('../dist/mock-server.js', import.meta.url).href));
 }
 main(args).catch((error) => {
   console.error(`stripe-customers mock: ${error instanceof Error ? error.message : String(error)}`);

@@ -28,7 +28,17 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-const DEFAULT_PORT = 12111; // stripe-mock's port, so setups written for it work unchanged.
+/**
+ * The CLI's port: next to stripe-mock's 12111 (HTTP) and 12112 (HTTPS), so it still reads as a
+ * Stripe mock, but not on them, since projects often run stripe-mock for the rest of the API
+ * alongside this one and the second server to start would fail.
+ */
+export const DEFAULT_PORT = 12115;
+
+/** The command as a user who installed the package runs it; the usage names it unless told otherwise. */
+export const INSTALLED_COMMAND = 'npx stripe-customers mock';
+/** The command in this repository, where `npm run mock` runs the TypeScript source. */
+export const REPOSITORY_COMMAND = 'npm run mock --';
 
 /**
  * The body as a stream the mock pulls from, a chunk at a time, so it reads no more than its limit.
@@ -121,13 +131,27 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   return { url: base, mock, close };
 }
 
-const USAGE = `Usage: npm run mock -- [--port <n>] [--host <address>] [--require-api-key] [--max-body-bytes <n>] [--max-objects <n>]
-  --port             port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+/**
+ * The CLI's help, naming `command` as the user types it.
+ * @example usage(INSTALLED_COMMAND) // 'Usage: npx stripe-customers mock [--port <n>] ...'
+ */
+export function usage(command: string): string {
+  return `Usage: ${command} [--port <n>] [--host <address>] [--require-api-key] [--max-body-bytes <n>] [--max-objects <n>]
+  Serves a stateful mock of Stripe's Customers API, test mode only, over HTTP until Ctrl+C.
+  --port             port to listen on (default ${DEFAULT_PORT}, beside stripe-mock's 12111 so both can run;
+                     0 picks a free one)
   --host             address to bind (default 127.0.0.1)
-  --require-api-key  answer 401 unless requests carry a test key (sk_test_... or rk_test_...)
+  --require-api-key  answer 401 unless requests carry a test key (sk_test_... or rk_test_...);
+                     without it a request with no key is served. Live keys are refused either way.
   --max-body-bytes   largest request body accepted (default ${DEFAULT_MAX_BODY_BYTES}); larger is a 413
-  --max-objects      most objects held, customers and what they own (default ${DEFAULT_MAX_OBJECTS});
-                     one more is a 400 with code mock_object_limit until some are deleted`;
+  --max-objects      most objects held, customers and what they own, all accounts together
+                     (default ${DEFAULT_MAX_OBJECTS}); one more is a 400 with code mock_object_limit
+                     until some are deleted
+  Bodies are form-encoded, as Stripe takes them, with bracket keys for nested params:
+    email=a%40example.com&metadata[app_user_id]=u_42   (a JSON body is a 400)
+  Stripe-Account: acct_... scopes customers, what they own and idempotency keys to that connected
+  account; without the header a request acts for the platform.`;
+}
 
 /** A whole-number flag value, or a thrown error naming the flag. */
 function count(flag: string, text: string, max = Number.MAX_SAFE_INTEGER): number {
@@ -136,29 +160,53 @@ function count(flag: string, text: string, max = Number.MAX_SAFE_INTEGER): numbe
   return value;
 }
 
+/** How {@link main} names itself in its usage. */
+export interface MainOptions {
+  /** The command the user typed: {@link INSTALLED_COMMAND} (the default) or {@link REPOSITORY_COMMAND}. */
+  command?: string;
+}
+
+/** The flags as server options (none for `--help`), or a thrown error that carries the usage. */
+function parseFlags(argv: readonly string[], command: string): { help: true } | { help: false; options: MockServerOptions } {
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string', default: String(DEFAULT_PORT) },
+        host: { type: 'string', default: '127.0.0.1' },
+        'require-api-key': { type: 'boolean', default: false },
+        'max-body-bytes': { type: 'string', default: String(DEFAULT_MAX_BODY_BYTES) },
+        'max-objects': { type: 'string', default: String(DEFAULT_MAX_OBJECTS) },
+        help: { type: 'boolean', default: false },
+      },
+    });
+    if (values.help) return { help: true };
+    const options: MockServerOptions = {
+      port: count('port', values.port, 65535),
+      host: values.host,
+      requireApiKey: values['require-api-key'],
+      maxBodyBytes: count('max-body-bytes', values['max-body-bytes']),
+      maxObjects: count('max-objects', values['max-objects']),
+    };
+    return { help: false, options };
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n\n${usage(command)}`);
+  }
+}
+
 /**
- * The CLI: starts the server, prints its URL, and runs until SIGINT or SIGTERM.
- * @example await main(['--port', '0'])
+ * The CLI: starts the server, prints its URL, and runs until SIGINT or SIGTERM. `--help` prints
+ * the usage; a bad flag throws an error that ends with it.
+ * @example await main(['--port', '0'], { command: REPOSITORY_COMMAND })
  */
-export async function main(argv: readonly string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      port: { type: 'string', default: String(DEFAULT_PORT) },
-      host: { type: 'string', default: '127.0.0.1' },
-      'require-api-key': { type: 'boolean', default: false },
-      'max-body-bytes': { type: 'string', default: String(DEFAULT_MAX_BODY_BYTES) },
-      'max-objects': { type: 'string', default: String(DEFAULT_MAX_OBJECTS) },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help) return void console.log(USAGE);
-  const server = await startMockServer({
-    port: count('port', values.port, 65535),
-    host: values.host,
-    requireApiKey: values['require-api-key'],
-    maxBodyBytes: count('max-body-bytes', values['max-body-bytes']),
-    maxObjects: count('max-objects', values['max-objects']),
+export async function main(argv: readonly string[], options: MainOptions = {}): Promise<void> {
+  const { command = INSTALLED_COMMAND } = options;
+  const flags = parseFlags(argv, command);
+  if (flags.help) return void console.log(usage(command));
+  const { port, host } = flags.options;
+  const server = await startMockServer(flags.options).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    throw new Error(`port ${port} on ${host} is in use: stop what holds it, or pick another with --port <n> (0 picks a free one)`);
   });
   console.log(`Stripe Customers mock listening on ${server.url}`);
   console.log(`  try: curl ${server.url}/v1/customers -u sk_test_123: -d email=jenny@example.com -d "metadata[app_user_id]=u_42"`);
@@ -168,9 +216,12 @@ export async function main(argv: readonly string[]): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
+// Run directly: as the TypeScript source that is `npm run mock` in this repository, or as the
+// built file of an installed package (the bin imports `main` instead, and so does not get here).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).catch((error: unknown) => {
-    console.error(`mock: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  const command = import.meta.url.endsWith('.ts') ? REPOSITORY_COMMAND : INSTALLED_COMMAND;
+  main(process.argv.slice(2), { command }).catch((error: unknown) => {
+    console.error(`mock: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });
 }

@@ -12,6 +12,7 @@ export { randomIds, sequentialIds, type MockIds } from './mock/ids.js';
 export type { Fault, Faults } from './mock/faults.js';
 export type { MockClock, MockRequest } from './mock/handle.js';
 export type { MockOptions, MockStoreView } from './mock/core.js';
+export type { MockAccountOption } from './mock/account.js';
 
 /** Settings for {@link createCustomersMock}. */
 export interface CustomersMockOptions extends MockOptions {
@@ -33,8 +34,12 @@ export interface CustomersMock extends Omit<CustomersMockCore, 'handle'> {
  * balance, discount, sources with their legacy cards and bank_accounts paths) against an in-memory
  * store; payment methods and cash balance transactions from `seedPaymentMethods` and
  * `seedCashBalanceTransactions`; subscriptions and funding instructions synthesized from the spec,
- * echoing what was sent. Stripe's error envelope for bad requests, Idempotency-Key replay, and fault knobs. Bodies over `maxBodyBytes` (default 1 MiB) are a 413
- * and objects beyond `maxObjects` (default 10,000) a 400, as {@link MockOptions} describes.
+ * echoing what was sent. Stripe's error envelope for bad requests (a JSON body is a 400 naming the
+ * form encoding Stripe takes), Idempotency-Key replay, and fault knobs. `Stripe-Account: acct_...`
+ * scopes customers, what they own and idempotency keys to that account, as on Stripe, and comes
+ * back on the response; `mock.store` and the seed calls take `{ account }` for its view. Test
+ * mode only: a live key is a 401. Bodies over `maxBodyBytes` (default 1 MiB) are a 413 and objects
+ * beyond `maxObjects` (default 10,000, all accounts together) a 400, as {@link MockOptions} describes.
  * @example
  * const mock = createCustomersMock();
  * const server = setupServer(...mock.handlers);

@@ -35,6 +35,19 @@ function unauthorized(message: string): MockError {
 }
 
 /**
+ * Throws Stripe's 401 when the Authorization header carries a live secret or restricted key. The
+ * mock checks this on every request, `requireApiKey` or not: it serves test mode only, and a live
+ * key reaching it is a configuration mistake worth stopping before the same setup meets Stripe.
+ * @example checkNotLiveKey('Bearer sk_live_123') // throws
+ */
+export function checkNotLiveKey(header: string | null): void {
+  const key = presentedKey(header);
+  if (key !== undefined && /^[sr]k_live_/.test(key)) {
+    throw unauthorized(`This mock only accepts test mode keys (sk_test_... or rk_test_...); got a live key: ${maskKey(key)}`);
+  }
+}
+
+/**
  * Throws Stripe's 401 unless the Authorization header carries a test-mode secret or restricted key.
  * @example checkApiKey('Bearer sk_test_123') // passes
  */
@@ -42,6 +55,6 @@ export function checkApiKey(header: string | null): void {
   const key = presentedKey(header);
   if (key === undefined) throw unauthorized(MISSING);
   if (TEST_KEY.test(key)) return;
-  if (/^[sr]k_live_/.test(key)) throw unauthorized(`This mock only accepts test mode keys (sk_test_... or rk_test_...); got a live key: ${maskKey(key)}`);
+  checkNotLiveKey(header);
   throw unauthorized(`Invalid API Key provided: ${maskKey(key)}`);
 }

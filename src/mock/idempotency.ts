@@ -1,9 +1,11 @@
 import { parseForm } from '../index.js';
 import { invalidParam, MockError, type MockResult } from './envelope.js';
+import type { AccountId } from './store.js';
 
 // Stripe's rules: on POST, the same key with the same params replays the first result for 24
 // hours; the same key with other params, or on another endpoint, is a 400 `idempotency_error`.
-// Only requests that got as far as running are saved: a request rejected by validation,
+// Keys are scoped by account, as Stripe scopes them: the same key sent with another
+// `Stripe-Account` (or none) is a different key. Only requests that got as far as running are saved: a request rejected by validation,
 // authentication or an injected fault is not, so fixing it and retrying works.
 
 const TTL_MS = 24 * 60 * 60 * 1000;
@@ -62,14 +64,15 @@ export class IdempotencyCache {
   }
 
   /**
-   * The saved result to replay, undefined when the key is new (or expired), or a thrown
-   * `idempotency_error` when the key was used for another endpoint or other params.
+   * The saved result to replay, undefined when the key is new (or expired) for `account`, or a
+   * thrown `idempotency_error` when the key was used for another endpoint or other params.
    */
-  lookup(key: string, endpoint: string, rawBody: string, now: number): Replay | undefined {
-    const entry = this.#entries.get(key);
+  lookup(key: string, endpoint: string, rawBody: string, now: number, account: AccountId = null): Replay | undefined {
+    const slot = slotOf(key, account);
+    const entry = this.#entries.get(slot);
     if (!entry) return undefined;
     if (now - entry.savedAt > TTL_MS) {
-      this.#entries.delete(key);
+      this.#entries.delete(slot);
       return undefined;
     }
     const retry = `Try using a key other than '${key}' if you meant to execute a different request.`;
@@ -82,11 +85,12 @@ export class IdempotencyCache {
     return { result: entry.result, originalRequestId: entry.requestId };
   }
 
-  /** Saves the result of a request that ran. */
-  save(key: string, endpoint: string, rawBody: string, result: MockResult, requestId: string, now: number): void {
+  /** Saves the result of a request that ran, for `account`. */
+  save(key: string, endpoint: string, rawBody: string, result: MockResult, requestId: string, now: number, account: AccountId = null): void {
+    const slot = slotOf(key, account);
     // A copy: the replay must be the body first sent, whatever happens to the objects later.
-    this.#entries.delete(key);
-    this.#entries.set(key, { endpoint, fingerprint: fingerprint(rawBody), result: structuredClone(result), requestId, savedAt: now });
+    this.#entries.delete(slot);
+    this.#entries.set(slot, { endpoint, fingerprint: fingerprint(rawBody), result: structuredClone(result), requestId, savedAt: now });
     // A Map iterates in insertion order, so the first keys are the oldest.
     for (const oldest of this.#entries.keys()) {
       if (this.#entries.size <= this.maxKeys) break;
@@ -98,6 +102,11 @@ export class IdempotencyCache {
   clear(): void {
     this.#entries.clear();
   }
+}
+
+/** Where a key is saved: the account and the key together, in a form no two pairs share. */
+function slotOf(key: string, account: AccountId): string {
+  return JSON.stringify([account, key]);
 }
 
 function conflict(message: string): MockError {

@@ -1,11 +1,11 @@
 import type { DecodedInput } from './decode.js';
 import { resourceMissing, type MockResult } from './envelope.js';
 import type { MockIds } from './ids.js';
-import type { CustomerRecord, CustomerStore } from './store.js';
+import type { AccountStore, CustomerRecord } from './store.js';
 
-/** What every operation can use: the store, the id source and the time. */
+/** What every operation can use: the requesting account's view of the store, the id source and the time. */
 export interface OperationContext {
-  store: CustomerStore;
+  store: AccountStore;
   ids: MockIds;
   /** Now, in Unix seconds (Stripe's `created`). */
   nowSeconds(): number;

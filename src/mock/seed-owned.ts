@@ -4,14 +4,14 @@ import type { CustomerCashBalanceTransaction, PaymentMethod } from '../resources
 import { issueLines } from '../validation/issue-text.js';
 import { zodIssues } from '../validation/validate.js';
 import type { MockIds } from './ids.js';
-import type { CustomerRecord, CustomerStore } from './store.js';
+import type { AccountStore, CustomerRecord } from './store.js';
 
 // Seeding for what a customer owns but no customer endpoint creates (see seeded-ops.ts). A seeded
 // object the client would reject is a mistake in the test, so it throws here, where it is made.
 
 /** What seeding reads of a mock. */
 export interface SeedContext {
-  store: CustomerStore;
+  store: AccountStore;
   ids: MockIds;
   /** Now, in Unix seconds. */
   nowSeconds(): number;

@@ -110,6 +110,6 @@ describe('the stripe-customers bin', () => {
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     const [code] = await once(child, 'exit');
     expect(code).toBe(1);
-    expect(errors).toContain('Usage: stripe-customers mock');
+    expect(errors).toContain('Usage: npx stripe-customers mock');
   });
 });
