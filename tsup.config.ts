@@ -1,11 +1,18 @@
 import { defineConfig } from 'tsup';
 
+/** The package's entry points, each with its types. */
+const entry = { index: 'src/index.ts', msw: 'src/msw.ts', node: 'src/node.ts', schemas: 'generated/schemas.ts' };
+
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', msw: 'src/msw.ts', node: 'src/node.ts', schemas: 'generated/schemas.ts' },
+    // index.node is the main entry as Node.js resolves it (package.json's `node` condition): the
+    // same exports, with createClient sending over node:http by default. Built with the others, so
+    // both share one copy of every class in the ESM chunks; it has no types of its own, because the
+    // condition points at index.d.ts, and the types are the same whichever runtime resolves.
+    entry: { ...entry, 'index.node': 'src/client/node-entry.ts' },
     format: ['esm', 'cjs'],
     // Types keep every description and @example from the source and generated/.
-    dts: true,
+    dts: { entry },
     clean: true,
     sourcemap: true,
     target: 'es2022',

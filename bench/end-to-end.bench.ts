@@ -3,6 +3,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import Stripe from 'stripe';
 import { operations, specInfo } from '../generated/operations.js';
 import { createClient, DEFAULT_MAX_RESPONSE_BYTES } from '../src/client/create-client.js';
+import { createClient as createClientOnNode } from '../src/client/node-entry.js';
 import { systemClock } from '../src/client/options.js';
 import { nodeTransport } from '../src/http/node-transport.js';
 import { fillPath } from '../src/http/request.js';
@@ -20,10 +21,12 @@ import {
 
 // End to end over real sockets: retrieve one customer from a canned node:http server on 127.0.0.1
 // (a child process, see lib/canned-server.ts), sequentially and with 16 requests in flight.
-// Ours (the real createClient) over Node's global fetch, its default, and over `nodeTransport()`
-// (stripe-customers/node, node:http with a keep-alive agent), against stripe-node (node:http) and
-// plain fetch. Goal (issue 6): our throughput at least stripe-node's. Every loop is a fixed number
-// of requests.
+// Ours (the real createClient) with no transport option as Node.js loads it (src/client/node-entry.ts,
+// behind package.json's `node` condition: node:http over keep-alive agents shared by every such
+// client), over Node's global fetch (the main entry's default, what browsers and edge runtimes run),
+// and over `nodeTransport()` (stripe-customers/node, agents of its own), against stripe-node
+// (node:http) and plain fetch. Goal (issue 6): our throughput at least stripe-node's, by default.
+// Every loop is a fixed number of requests.
 //
 // The other rows take our call apart, to show what it costs and what it would take to go faster:
 //   - breakdown: our fetch transport alone (`fetchTransport()` from src/http/transport.ts:
@@ -85,7 +88,8 @@ const transportClearedTimer = async () => {
   }
 };
 
-const OURS = 'ours: createClient, global fetch';
+const OURS_DEFAULT = 'ours: createClient, default transport (Node.js: node:http)';
+const OURS = 'ours: createClient, global fetch (default off Node.js)';
 const STRIPE = 'stripe-node (node:http)';
 const PLAIN = 'plain fetch(url, init) + json()';
 const NODE_FLOOR = 'floor: node:http keep-alive';
@@ -97,6 +101,7 @@ const BREAKDOWN_TIMEOUT_SIGNAL = 'breakdown: fetchTransport + JSON.parse, AbortS
 const BREAKDOWN_NO_TIMER = 'breakdown: fetchTransport + JSON.parse, no timer';
 
 type Call = () => Promise<unknown>;
+const oursDefault = createClientOnNode({ apiKey, baseUrl: server.url });
 const ours = createClient({ apiKey, baseUrl: server.url });
 const oursNoTimer = createClient({
   apiKey,
@@ -114,6 +119,7 @@ const oursOverUndici = createClient({ apiKey, baseUrl: server.url, transport: un
 const stripe = new Stripe(apiKey, { host: '127.0.0.1', port, protocol: 'http' });
 
 const clients: Record<string, Call> = {
+  [OURS_DEFAULT]: () => oursDefault.customers.retrieve(CANNED_ID),
   [OURS]: () => ours.customers.retrieve(CANNED_ID),
   [OURS_NODE]: () => oursNode.customers.retrieve(CANNED_ID),
   [STRIPE]: () => stripe.customers.retrieve(CANNED_ID),
@@ -241,6 +247,7 @@ function rpsRatio(runs: Map<string, Run[]>, a: string, b: string): number {
 
 console.log('\nthroughput ratios (median of per-round ratios; goal: ours / stripe-node ≥ 1):');
 const pairs: [string, string][] = [
+  [OURS_DEFAULT, STRIPE],
   [OURS, STRIPE],
   [OURS_NODE, STRIPE],
   ['variant: ours, clock arming no timer', STRIPE],
@@ -248,6 +255,7 @@ const pairs: [string, string][] = [
   ['variant: ours + fetch built on node:http', STRIPE],
   [UNDICI, STRIPE],
   [OURS_NODE, OURS],
+  [OURS_DEFAULT, OURS_NODE],
   [PLAIN, STRIPE],
   [OURS, PLAIN],
   [OURS, BREAKDOWN_CLEARED],
@@ -262,6 +270,6 @@ const pairs: [string, string][] = [
 for (const [a, b] of pairs) {
   const s = rpsRatio(seq, a, b);
   const c = rpsRatio(conc, a, b);
-  const goal = (a === OURS || a === OURS_NODE) && b === STRIPE ? `  (goal ≥ 1: ${s >= 1 && c >= 1 ? 'met' : 'NOT met'})` : '';
+  const goal = (a === OURS_DEFAULT || a === OURS || a === OURS_NODE) && b === STRIPE ? `  (goal ≥ 1: ${s >= 1 && c >= 1 ? 'met' : 'NOT met'})` : '';
   console.log(`  ${a} / ${b}: sequential ${s.toFixed(2)}×, ${WIDTH} in flight ${c.toFixed(2)}×${goal}`);
 }

@@ -9,7 +9,8 @@ import { formatMessage } from 'publint/utils';
 // `npm run check:package`: what a user installs, checked the way a user meets it. Packs the package
 // (prepack builds dist/ with tsup), lints the tarball with publint and attw, installs it into one
 // scratch app and runs a typed call against the package's own MSW mock from ESM, CommonJS, and
-// TypeScript compiled with node16 and bundler resolution. Exits 1 on the first failure and keeps the
+// TypeScript compiled with node16 and bundler resolution, checking on the way that Node.js gets the
+// node:http default transport from both module systems. Exits 1 on the first failure and keeps the
 // scratch directory for a look.
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -100,14 +101,24 @@ function installApp(app: string, tarball: string): void {
 }
 
 // The apps' shared steps: create a customer with the minimal profile, read it back, and see a bad
-// param refused before anything is sent. `main` is called by each app after its own imports.
+// param refused before anything is sent. On Node.js a client given no transport must send with
+// node:http (package.json's `node` condition): each app counts the calls that reach
+// `https.request` and `globalThis.fetch` (wrapped over MSW's interceptors), and checks that
+// `fetch` and `transport` still choose, and that hooks see the calls. `main` is called by each
+// app after its own imports.
 const JS_MAIN = `
 async function main() {
   const mock = createCustomersMock();
   const server = setupServer(...mock.handlers);
   server.listen({ onUnhandledRequest: 'error' });
+  const through = { https: 0, fetch: 0, myFetch: 0, myTransport: 0 };
+  const mswRequest = https.request;
+  const mswFetch = globalThis.fetch;
+  https.request = (...args) => (through.https++, mswRequest(...args));
+  globalThis.fetch = (...args) => (through.fetch++, mswFetch(...args));
   try {
-    const stripe = createClient({ apiKey: 'sk_test_123' });
+    const events = [];
+    const stripe = createClient({ apiKey: 'sk_test_123', hooks: { onRequest: (e) => events.push(e.operationId), onResponse: (e) => events.push(e.status) } });
     const created = await stripe.customers.create({ email: 'jenny@example.com', name: 'Jenny Rosen', metadata: { app_user_id: 'u_42' } });
     assert.match(created.id, /^cus_/);
     const again = await stripe.customers.retrieve(created.id);
@@ -119,10 +130,21 @@ async function main() {
     assert.ok(error instanceof StripeValidationError, 'a bad param must throw StripeValidationError, got ' + error);
     assert.ok(error.issues.some((issue) => issue.field === 'email'), 'the error must name email: ' + error.message);
     assert.equal(mock.store.list().length, 1, 'a refused call must send nothing');
+    assert.deepEqual(through, { https: 2, fetch: 0, myFetch: 0, myTransport: 0 }, 'on Node.js the default client must send with node:http');
+    assert.deepEqual(events, ['PostCustomers', 200, 'GetCustomersCustomer', 200], 'the hooks must see both calls');
+    const overFetch = createClient({ apiKey: 'sk_test_123', fetch: (...args) => (through.myFetch++, globalThis.fetch(...args)) });
+    assert.equal((await overFetch.customers.retrieve(created.id)).email, 'jenny@example.com');
+    const canned = JSON.stringify(again);
+    const overMine = createClient({ apiKey: 'sk_test_123', transport: async () => (through.myTransport++, { status: 200, headers: {}, body: canned }) });
+    assert.equal((await overMine.customers.retrieve(created.id)).email, 'jenny@example.com');
+    assert.deepEqual(through, { https: 2, fetch: 1, myFetch: 1, myTransport: 1 }, 'the fetch and transport options must still choose');
     const overNode = createClient({ apiKey: 'sk_test_123', transport: nodeTransport() });
     const viaHttp = await overNode.customers.retrieve(created.id);
     assert.equal(viaHttp.email, 'jenny@example.com', 'nodeTransport must reach the same mock over node:http');
+    assert.equal(through.https, 3);
   } finally {
+    https.request = mswRequest;
+    globalThis.fetch = mswFetch;
     server.close();
   }
   console.log('${OK_LINE}');
@@ -134,6 +156,7 @@ main().catch((error) => {
 `;
 
 const ESM_APP = `import assert from 'node:assert/strict';
+import https from 'node:https';
 import { setupServer } from 'msw/node';
 import { createClient, StripeValidationError } from 'stripe-customers';
 import { createCustomersMock } from 'stripe-customers/msw';
@@ -141,6 +164,7 @@ import { nodeTransport } from 'stripe-customers/node';
 ${JS_MAIN}`;
 
 const CJS_APP = `const assert = require('node:assert/strict');
+const https = require('node:https');
 const { setupServer } = require('msw/node');
 const { createClient, StripeValidationError } = require('stripe-customers');
 const { createCustomersMock } = require('stripe-customers/msw');
@@ -152,8 +176,9 @@ ${JS_MAIN}`;
 // Used as .mts and .cts under node16 (ESM and CJS resolution of the same source) and as .ts under
 // bundler resolution.
 const TS_APP = `import assert from 'node:assert/strict';
+import https from 'node:https';
 import { setupServer } from 'msw/node';
-import { createClient, StripeValidationError, type Customer, type StripeCustomersClient } from 'stripe-customers';
+import { createClient, StripeValidationError, type Customer, type HookEvent, type StripeCustomersClient, type Transport } from 'stripe-customers';
 import { createCustomersMock, type CustomersMock } from 'stripe-customers/msw';
 import { nodeTransport } from 'stripe-customers/node';
 
@@ -170,8 +195,14 @@ async function main(): Promise<void> {
   const mock: CustomersMock = createCustomersMock();
   const server = setupServer(...mock.handlers);
   server.listen({ onUnhandledRequest: 'error' });
+  const through = { https: 0, fetch: 0, myFetch: 0, myTransport: 0 };
+  const mswRequest = https.request;
+  const mswFetch = globalThis.fetch;
+  https.request = ((...args: Parameters<typeof https.request>) => (through.https++, mswRequest(...args))) as typeof https.request;
+  globalThis.fetch = ((...args: Parameters<typeof fetch>) => (through.fetch++, mswFetch(...args))) as typeof fetch;
   try {
-    const stripe = createClient({ apiKey: 'sk_test_123' });
+    const events: HookEvent[] = [];
+    const stripe = createClient({ apiKey: 'sk_test_123', hooks: { onRequest: (e) => void events.push(e), onResponse: (e) => void events.push(e) } });
     const created: Customer = await stripe.customers.create({
       email: 'jenny@example.com',
       name: 'Jenny Rosen',
@@ -191,11 +222,22 @@ async function main(): Promise<void> {
     assert.ok(error instanceof StripeValidationError, 'a bad param must throw StripeValidationError');
     assert.ok(error.issues.some((issue) => issue.field === 'email'), 'the error must name email: ' + error.message);
     assert.equal(mock.store.list().length, 1, 'a refused call must send nothing');
+    assert.deepEqual(through, { https: 2, fetch: 0, myFetch: 0, myTransport: 0 }, 'on Node.js the default client must send with node:http');
+    assert.deepEqual(events.map((e) => e.operationId), ['PostCustomers', 'PostCustomers', 'GetCustomersCustomer', 'GetCustomersCustomer']);
+    const overFetch = createClient({ apiKey: 'sk_test_123', fetch: (...args) => (through.myFetch++, globalThis.fetch(...args)) });
+    await overFetch.customers.retrieve(created.id);
+    const canned = JSON.stringify(again);
+    const mine: Transport = async () => (through.myTransport++, { status: 200, headers: {}, body: canned });
+    await createClient({ apiKey: 'sk_test_123', transport: mine }).customers.retrieve(created.id);
+    assert.deepEqual(through, { https: 2, fetch: 1, myFetch: 1, myTransport: 1 }, 'the fetch and transport options must still choose');
     const overNode = createClient({ apiKey: 'sk_test_123', transport: nodeTransport() });
     const viaHttp = await overNode.customers.retrieve(created.id);
     if ('deleted' in viaHttp) throw new Error('retrieve over nodeTransport returned a deleted customer');
     assert.equal(viaHttp.email, 'jenny@example.com', 'nodeTransport must reach the same mock over node:http');
+    assert.equal(through.https, 3);
   } finally {
+    https.request = mswRequest;
+    globalThis.fetch = mswFetch;
     server.close();
   }
   console.log('${OK_LINE}');

@@ -1,10 +1,12 @@
 // The map in src/README.md stays true: every file it names exists, and the success path of
 // `customers.create` runs code in no more hand-written files than the map lists. The second is
-// measured with V8's precise coverage around one real call (the fetch transport, answered by MSW).
+// measured with V8's precise coverage around one real call answered by MSW, once with each default
+// transport: fetch (the main entry) and node:http (the main entry as Node.js resolves it).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { createClient as nodeCreateClient } from '../src/client/node-entry.js';
 import { createClient } from '../src/index.js';
 import { customerJson } from './support/fixtures.js';
 import { STRIPE, stripeJson, useMswServer } from './support/msw.js';
@@ -28,10 +30,16 @@ describe('src/README.md and the folder READMEs', () => {
   });
 });
 
+// The same five files either way, then the default transport's own: no hook code runs without hooks.
+const SUCCESS_PATH = ['http/request.ts', 'client/options.ts', 'validation/fast-path.ts', 'wire/form-encode.ts', 'resources/build-resource.ts'];
+
 describe('the success path', () => {
-  it('of customers.create runs code in at most six hand-written files', async () => {
+  it.each([
+    ['fetch, the default off Node.js', createClient, 'http/transport.ts'],
+    ['node:http, the default on Node.js', nodeCreateClient, 'http/node-transport.ts'],
+  ])('of customers.create runs code in at most six hand-written files (%s)', async (_, create, transportFile) => {
     server.use(http.post(`${STRIPE}/v1/customers`, () => stripeJson(customerJson())));
-    const stripe = createClient({ apiKey: 'sk_test_123' });
+    const stripe = create({ apiKey: 'sk_test_123' });
     await stripe.customers.create({ email: 'jenny@example.com', metadata: { app_user_id: 'u_42' } });
     const session = new Session();
     session.connect();
@@ -45,9 +53,8 @@ describe('the success path', () => {
         .filter((script) => /\/src\/.*\.ts$/.test(script.url) && script.functions.some((f) => f.ranges.some((r) => r.count > 0)))
         .map((script) => script.url.replace(/^.*\/src\//, ''))
         .sort();
-      expect(ran).toEqual(
-        ['http/request.ts', 'client/options.ts', 'validation/fast-path.ts', 'wire/form-encode.ts', 'http/transport.ts', 'resources/build-resource.ts'].sort(),
-      );
+      expect(ran).toEqual([...SUCCESS_PATH, transportFile].sort());
+      expect(ran.length).toBeLessThanOrEqual(6);
     } finally {
       await session.post('Profiler.stopPreciseCoverage');
       session.disconnect();

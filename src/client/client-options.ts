@@ -1,4 +1,5 @@
 import { customIssue, type ValidationIssue } from '../errors/errors.js';
+import type { ClientHooks } from '../http/hooks.js';
 import { integerIn, ofType, optionIssues, SHARED_RULES, typeName, type OptionRule } from './options.js';
 
 // The checks `createClient` and `withOptions` run before a client exists: every option by its
@@ -38,7 +39,12 @@ const CLIENT_RULES: Readonly<Record<string, OptionRule>> = {
   clock,
   random: ofType('function'),
   maxResponseBytes: integerIn(1, MAX_RESPONSE_BYTES_LIMIT),
+  // Checked name by name below, so each issue names its hook.
+  hooks: () => undefined,
 };
+
+const fn = ofType('function');
+const HOOK_RULES: Readonly<Record<keyof ClientHooks, OptionRule>> = { onRequest: fn, onResponse: fn, onError: fn, includeBodies: ofType('boolean') };
 
 const REQUEST_ONLY = ['idempotencyKey', 'signal', 'headers'];
 
@@ -69,6 +75,7 @@ export function clientOptionIssues(options: unknown): ValidationIssue[] {
       issues.push(customIssue(['baseUrl'], 'must use https (http is allowed for loopback hosts, or with allowHttp: true)'));
     }
   }
+  for (const issue of optionIssues(given.hooks, HOOK_RULES)) issues.push(customIssue(['hooks', ...(issue.path as string[])], issue.message));
   if (given.fetch !== undefined && given.transport !== undefined) {
     issues.push(customIssue(['transport'], 'give fetch or transport, not both'));
   }
@@ -80,6 +87,6 @@ export function clientOptionIssues(options: unknown): ValidationIssue[] {
 /** Every problem with `withOptions`' defaults. */
 export function defaultsIssues(defaults: unknown): ValidationIssue[] {
   return optionIssues(defaults, SHARED_RULES, (name) =>
-    Object.hasOwn(CLIENT_RULES, name) ? 'set it with createClient; withOptions changes apiVersion, stripeAccount, maxRetries, timeout and deadline' : clientHint(name),
+    Object.hasOwn(CLIENT_RULES, name) ? `set it with createClient; withOptions changes ${Object.keys(SHARED_RULES).join(', ')}` : clientHint(name),
   );
 }

@@ -1,5 +1,6 @@
 import { specInfo } from '../../generated/operations.js';
 import { StripeValidationError } from '../errors/errors.js';
+import type { ClientHooks } from '../http/hooks.js';
 import type { RequestContext } from '../http/request.js';
 import { fetchTransport, type Transport } from '../http/transport.js';
 import { customersResource, type CustomersResource } from '../resources/customers.js';
@@ -33,12 +34,18 @@ export interface ClientOptions {
   timeout?: number;
   /** Overall limit in ms per call, retries included (default none); a request can override it. */
   deadline?: number;
-  /** A fetch to use instead of `globalThis.fetch` (which is looked up on each call). */
+  /**
+   * Send with this fetch instead of the default transport. Without `fetch` or `transport`, a client
+   * on Node.js sends with node:http over keep-alive agents shared by every such client (what
+   * `nodeTransport()` from `stripe-customers/node` does), and anywhere else (browsers, Deno, Bun,
+   * edge runtimes) with `globalThis.fetch`, looked up on each call so MSW or a test can install it
+   * later. Which one is chosen when the package is resolved: package.json's `node` export condition.
+   */
   fetch?: typeof fetch;
   /**
-   * How requests go out, instead of fetch: `nodeTransport()` from `stripe-customers/node` sends with
-   * node:http and a keep-alive agent, faster than Node's fetch (bench/RESULTS.md). Give `fetch` or
-   * `transport`, not both.
+   * How requests go out, instead of the default (see `fetch`): `nodeTransport()` from
+   * `stripe-customers/node` with agents of your own, `fetchTransport()` for fetch on Node, or any
+   * {@link Transport}. Give `fetch` or `transport`, not both.
    */
   transport?: Transport;
   /** Time source for timeouts and retry waits (tests inject one so nothing really sleeps). */
@@ -51,6 +58,11 @@ export interface ClientOptions {
    * never held in memory whole.
    */
   maxResponseBytes?: number;
+  /**
+   * Functions called around each attempt, to log, count or trace calls (see {@link ClientHooks}):
+   * `onRequest`, `onResponse`, `onError`, and `includeBodies`. Without hooks no hook code runs.
+   */
+  hooks?: ClientHooks;
 }
 
 /** The defaults {@link StripeCustomersClient.withOptions} can change. */
@@ -60,7 +72,8 @@ export type ClientDefaults = Pick<ClientOptions, 'apiVersion' | 'stripeAccount' 
 export interface StripeCustomersClient {
   readonly customers: CustomersResource;
   /**
-   * A client with other defaults (for a connected account, say), sharing this one's key and transport.
+   * A client with other defaults (for a connected account, say), sharing this one's key, transport
+   * and hooks.
    * @example
    * const connected = stripe.withOptions({ stripeAccount: 'acct_123', maxRetries: 5 });
    */
@@ -72,16 +85,21 @@ const DEFAULT_BASE_URL = 'https://api.stripe.com';
 export const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
 
 /**
- * Creates a client. The key stays inside the client's closures: it is never a property, so it does
- * not show up in `console.log(client)` or `JSON.stringify`.
+ * Creates a client. Without `fetch` or `transport` it sends with node:http on Node.js (keep-alive
+ * agents shared by every such client) and with `globalThis.fetch` everywhere else. The key stays
+ * inside the client's closures: it is never a property, so it does not show up in
+ * `console.log(client)` or `JSON.stringify`.
  * @example
  * const stripe = createClient({ apiKey: process.env.STRIPE_SECRET_KEY! });
  * const customer = await stripe.customers.create({ email: 'ada@example.com', name: 'Ada Lovelace' });
  */
 export function createClient(options: ClientOptions): StripeCustomersClient {
+  // The build for everywhere but Node.js, so fetch; Node.js resolves `stripe-customers` to the build
+  // of node-entry.ts, whose createClient hands this one a node:http transport when given none.
   const issues = clientOptionIssues(options);
   if (issues.length) throw new StripeValidationError(issues, 'Invalid client options');
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const basic = btoa(`${options.apiKey}:`);
   return clientOn({
     baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
     transport: options.transport ?? fetchTransport(options.fetch),
@@ -93,9 +111,12 @@ export function createClient(options: ClientOptions): StripeCustomersClient {
     random: options.random ?? Math.random,
     // A random UUID per POST, straight from the platform (Web Crypto on every runtime we support).
     newIdempotencyKey: globalThis.crypto.randomUUID.bind(globalThis.crypto),
-    // The key as sent in Bearer and in HTTP Basic form: masked wherever an error would quote it.
-    secrets: [options.apiKey, btoa(`${options.apiKey}:`)],
+    // The key as sent in Bearer and in HTTP Basic form, the latter also percent-encoded as a path,
+    // query or form body would hold it (a key's own characters need no encoding): masked wherever
+    // an error or a hook event would quote it.
+    secrets: [options.apiKey, basic, encodeURIComponent(basic)],
     maxResponseBytes,
+    hooks: options.hooks,
   });
 }
 

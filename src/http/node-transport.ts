@@ -5,9 +5,10 @@ import type { Transport } from './transport.js';
 
 // A transport for Node.js over node:http and node:https, the way stripe-node sends. Node 20's fetch
 // builds a Request, Headers, a Response and web streams around every exchange; this builds none of
-// them, which is what lets a call beat stripe-node end to end (bench/RESULTS.md). It lives in its own
-// entry point (`stripe-customers/node`), so the main entry imports no Node built-in and still
-// bundles for browsers and edge runtimes.
+// them, which is what lets a call beat stripe-node end to end (bench/RESULTS.md). It is what a
+// client on Node.js sends with when given no transport (client/node-entry.ts, through package.json's
+// `node` condition), and it is exported from its own entry point (`stripe-customers/node`), so the
+// main entry imports no Node built-in and still bundles for browsers and edge runtimes.
 
 /** Settings for {@link nodeTransport}. */
 export interface NodeTransportOptions {
@@ -33,13 +34,19 @@ export function flatHeaders(headers: Readonly<Record<string, string | string[] |
 
 /**
  * Sends with node:http / node:https and keep-alive agents. Faster than Node's fetch and than
- * stripe-node (see bench/RESULTS.md); Node.js only, so it has its own entry point. node:http never
+ * stripe-node (see bench/RESULTS.md); Node.js only, so it has its own entry point. A client on
+ * Node.js given no transport already sends this way, over agents shared by every such client: call
+ * it yourself for agents of your own (a proxy, a private CA, a socket limit). node:http never
  * follows a redirect, so a 3xx reaches the client as it came.
  * `responseMeta(result).response` is rebuilt from the status, headers and body when read.
  * @example
  * import { createClient } from 'stripe-customers';
  * import { nodeTransport } from 'stripe-customers/node';
- * const stripe = createClient({ apiKey: process.env.STRIPE_SECRET_KEY!, transport: nodeTransport() });
+ * import { Agent } from 'node:https';
+ * const stripe = createClient({
+ *   apiKey: process.env.STRIPE_SECRET_KEY!,
+ *   transport: nodeTransport({ httpsAgent: new Agent({ keepAlive: true, maxSockets: 50 }) }),
+ * });
  */
 export function nodeTransport(options: NodeTransportOptions = {}): Transport {
   const issues: ValidationIssue[] = [];

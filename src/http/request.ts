@@ -12,13 +12,15 @@ import {
 import { fastAccepts } from '../validation/fast-path.js';
 import { invalidParams, invalidResponse } from '../validation/validate.js';
 import { encodeForm } from '../wire/form-encode.js';
+import { watchCall, type CallWatch, type ClientHooks, type HookedContext } from './hooks.js';
 import { decideRetry, type AttemptOutcome } from './retry.js';
 import type { HttpRequest, HttpResponse, Transport } from './transport.js';
 
 // One call, start to end: check the options and params, build the HTTP request once, run the
 // attempt loop over the transport, classify the status once, then validate and return the data or
 // throw the error. The steps that only run when something is wrong live elsewhere (validation/,
-// errors/, retry.ts), so a successful call reads top to bottom here.
+// errors/, retry.ts), and so do the hook events (hooks.ts, reached only when the client has hooks),
+// so a successful call reads top to bottom here.
 
 /** One operation of the generated table, as a call runs it. */
 export interface Operation {
@@ -56,15 +58,18 @@ export interface RequestContext {
   random: () => number;
   /** Makes an Idempotency-Key for a POST that was not given one. */
   newIdempotencyKey: () => string;
-  /** Masked by value in every error (the API key, and the key as Basic credentials). */
+  /** Masked by value in every error and hook event (the API key, and the key as Basic credentials). */
   secrets: readonly string[];
   /** The largest response body read, in bytes (the transport stops there). */
   maxResponseBytes: number;
+  /** The app's hooks; `undefined` when it gave none, and then no hook code runs. */
+  hooks: ClientHooks | undefined;
 }
 
 /**
  * Runs one call. Nothing is sent when the options or params are wrong; a POST gets one
  * Idempotency-Key for all its attempts; a 2xx body is validated and returned, anything else thrown.
+ * With hooks, each attempt is reported before it is sent and once it has succeeded or failed.
  */
 export async function request(context: RequestContext, op: Operation, params: CallParams, given?: RequestOptions): Promise<unknown> {
   const options = checkRequestOptions(given);
@@ -86,15 +91,22 @@ export async function request(context: RequestContext, op: Operation, params: Ca
     maxResponseBytes: context.maxResponseBytes,
   };
   const sent: Sent = { what: `${http.method} ${op.path}`, idempotencyKey, secrets: context.secrets };
-  const response = await attempts(context, http, resolvePolicy(context.policy, options), options.signal, sent);
-  if (response.tooLarge) throw tooLarge(response, sent, context.maxResponseBytes);
-  const data = parseJson(response.body);
-  if (data === NOT_JSON || (op.responseSchema && !fastAccepts(op.responseSchema)(data))) {
-    const error = invalidResponse(op, response, data === NOT_JSON ? undefined : data, sent);
-    if (error) throw error;
+  const watch = context.hooks && watchCall(context as HookedContext, op, http, path, query, idempotencyKey);
+  try {
+    const response = await attempts(context, http, resolvePolicy(context.policy, options), options.signal, sent, watch);
+    if (response.tooLarge) throw tooLarge(response, sent, context.maxResponseBytes);
+    const data = parseJson(response.body);
+    if (data === NOT_JSON || (op.responseSchema && !fastAccepts(op.responseSchema)(data))) {
+      const error = invalidResponse(op, response, data === NOT_JSON ? undefined : data, sent);
+      if (error) throw error;
+    }
+    remember(data, response, idempotencyKey);
+    watch?.response(response);
+    return data;
+  } catch (error) {
+    watch?.error(error);
+    throw error;
   }
-  remember(data, response, idempotencyKey);
-  return data;
 }
 
 function accepts(schema: $ZodType | null, value: unknown): boolean {
@@ -155,12 +167,15 @@ async function attempts(
   policy: RetryPolicy,
   signal: AbortSignal | undefined,
   sent: Sent,
+  watch: CallWatch | undefined,
 ): Promise<HttpResponse> {
   const { clock } = context;
   const started = clock.now();
   const aborted = (cause: unknown) => new StripeAbortError({ message: `${sent.what} was aborted by the caller`, cause, ...sent });
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw aborted(signal.reason);
+    // Before the timer is armed: a slow hook does not eat into the attempt's time.
+    watch?.request(attempt);
     const limitMs = Math.min(policy.timeoutMs, policy.deadlineMs - (clock.now() - started));
     const timeout = clock.timeout(limitMs);
     let outcome: AttemptOutcome;
@@ -176,23 +191,20 @@ async function attempts(
       outcome = { kind: timedOut ? 'timeout' : 'connection' };
       failure = timedOut
         ? () => new StripeTimeoutError({ message: `${sent.what} got no response within ${limitMs} ms`, cause, ...sent })
-        : () => new StripeConnectionError({ message: `Could not reach Stripe for ${sent.what}: ${describe(cause)}`, cause, ...sent });
+        : () => new StripeConnectionError({ message: `Could not reach Stripe for ${sent.what}: ${(cause as Error | undefined)?.message ?? cause}`, cause, ...sent });
     } finally {
       timeout.clear();
     }
     const remainingMs = policy.deadlineMs - (clock.now() - started);
     const decision = decideRetry({ attempt, maxRetries: policy.maxRetries, outcome, now: clock.now(), random: context.random(), remainingMs });
     if (!decision.retry) throw failure();
+    watch?.error(failure(), decision.delayMs);
     try {
       await clock.sleep(decision.delayMs, signal);
     } catch (cause) {
       throw aborted(cause);
     }
   }
-}
-
-function describe(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause);
 }
 
 /** One attempt: the transport's answer, held to its contract and to the size limit. */

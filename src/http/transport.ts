@@ -36,9 +36,9 @@ export interface HttpResponse {
  * Sends one request and reads its whole response. It resolves for every HTTP status, error statuses
  * and redirects included (a redirect must never be followed: the body and the key would go to
  * another host), and rejects only when no response came (DNS, refused, reset, TLS, or `signal`
- * fired): the client decides retries, timeouts and errors. `createClient({ transport })` takes one;
- * `fetchTransport` is the default, and `nodeTransport` (from `stripe-customers/node`) sends with
- * node:http.
+ * fired): the client decides retries, timeouts and errors. `createClient({ transport })` takes one.
+ * Without it a client uses `nodeTransport()` (from `stripe-customers/node`, node:http) on Node.js
+ * and `fetchTransport()` everywhere else.
  * @example
  * const logged: Transport = async (request) => {
  *   const response = await fetchTransport()(request);
