@@ -1,7 +1,13 @@
 import { defineConfig } from 'tsup';
 
 /** The package's entry points, each with its types. */
-const entry = { index: 'src/index.ts', msw: 'src/msw.ts', node: 'src/node.ts', schemas: 'generated/schemas.ts' };
+const entry = {
+  index: 'src/index.ts',
+  msw: 'src/msw.ts',
+  node: 'src/node.ts',
+  'openapi-fetch': 'src/openapi-fetch.ts',
+  schemas: 'generated/schemas.ts',
+};
 
 export default defineConfig([
   {
@@ -16,7 +22,7 @@ export default defineConfig([
     clean: true,
     sourcemap: true,
     target: 'es2022',
-    external: ['msw'],
+    external: ['msw', 'openapi-fetch'],
   },
   {
     // The `stripe-customers mock` bin's server, ESM only (it runs as a program, not imported).

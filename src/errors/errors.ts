@@ -87,7 +87,7 @@ export class StripeError extends Error {
     this.requestId = text(fields.requestId);
     this.headers = redactHeaders(fields.headers, secrets);
     this.raw = redactKeysDeep(fields.raw, secrets);
-    this.idempotencyKey = fields.idempotencyKey;
+    this.idempotencyKey = text(fields.idempotencyKey);
   }
 
   /** A plain summary for logs; it never includes the API key or the request. */

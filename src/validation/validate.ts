@@ -1,5 +1,5 @@
 import { safeParse, type $ZodIssue, type $ZodType } from 'zod/v4/core';
-import en from 'zod/v4/locales/en.js';
+import { en } from 'zod/v4/locales';
 import { shortened, type Sent } from '../errors/error-from-response.js';
 import { customIssue, StripeResponseValidationError, StripeValidationError, type ValidationIssue } from '../errors/errors.js';
 import type { HttpResponse } from '../http/transport.js';
