@@ -183,6 +183,349 @@ import {
   PostCustomersResponseSchema,
 } from './schemas.js';
 
+/**
+ * The paths `expand` may name in DeleteCustomersCustomer, GetCustomersCustomerCashBalance, PostCustomersCustomerCashBalance, PostCustomersCustomerFundingInstructions, DeleteCustomersCustomerTaxIdsId.
+ */
+const DeleteCustomersCustomerExpandable = {} as const;
+
+/**
+ * The paths `expand` may name in GetCustomersCustomerDiscount, DeleteCustomersCustomerDiscount, GetCustomersCustomerSubscriptionsSubscriptionExposedIdDiscount, DeleteCustomersCustomerSubscriptionsSubscriptionExposedIdDiscount.
+ */
+const GetCustomersCustomerDiscountExpandable = {
+  customer: {
+    cash_balance: 0,
+    default_source: 1,
+    discount: 1,
+    invoice_credit_balance: 0,
+    invoice_settings: [1],
+    sources: 1,
+    subscriptions: 1,
+    tax: 0,
+    tax_ids: 1,
+    test_clock: 0,
+  },
+  promotion_code: { customer: 1 },
+} as const;
+
+/**
+ * The paths `expand` may name in PostCustomersCustomerTaxIds, GetCustomersCustomerTaxIdsId.
+ */
+const PostCustomersCustomerTaxIdsExpandable = {
+  customer: {
+    cash_balance: 0,
+    default_source: 1,
+    discount: 1,
+    invoice_credit_balance: 0,
+    invoice_settings: [1],
+    sources: 1,
+    subscriptions: 1,
+    tax: 0,
+    tax_ids: 1,
+    test_clock: 0,
+  },
+  owner: [{ account: 1, application: 0, customer: 1 }],
+} as const;
+
+/**
+ * The paths `expand` may name in GetCustomersCustomerTaxIds.
+ */
+const GetCustomersCustomerTaxIdsExpandable = {
+  data: [PostCustomersCustomerTaxIdsExpandable],
+} as const;
+
+/**
+ * The paths `expand` may name in GetCustomersCustomerPaymentMethodsPaymentMethod.
+ */
+const GetCustomersCustomerPaymentMethodsPaymentMethodExpandable = {
+  card: [{ generated_from: [1] }],
+  customer: {
+    cash_balance: 0,
+    default_source: 1,
+    discount: 1,
+    invoice_credit_balance: 0,
+    invoice_settings: [1],
+    sources: 1,
+    subscriptions: 1,
+    tax: 0,
+    tax_ids: 1,
+    test_clock: 0,
+  },
+  sepa_debit: [{ generated_from: [1] }],
+} as const;
+
+/**
+ * The paths `expand` may name in GetCustomersCustomerBankAccountsId, PostCustomersCustomerBankAccountsId, PostCustomersCustomerBankAccountsIdVerify, GetCustomersCustomerCardsId, PostCustomersCustomerCardsId, PostCustomersCustomerSourcesId, PostCustomersCustomerSourcesIdVerify.
+ */
+const GetCustomersCustomerBankAccountsIdExpandable = {
+  account: { company: [1], external_accounts: 1, individual: 1, settings: [1] },
+  customer: {
+    cash_balance: 0,
+    default_source: 1,
+    discount: 1,
+    invoice_credit_balance: 0,
+    invoice_settings: [1],
+    sources: 1,
+    subscriptions: 1,
+    tax: 0,
+    tax_ids: 1,
+    test_clock: 0,
+  },
+} as const;
+
+/**
+ * The paths `expand` may name in GetCustomersCustomerPaymentMethods.
+ */
+const GetCustomersCustomerPaymentMethodsExpandable = {
+  data: [GetCustomersCustomerPaymentMethodsPaymentMethodExpandable],
+} as const;
+
+/**
+ * The paths `expand` may name in GetCustomersCustomerBankAccounts, GetCustomersCustomerCards, GetCustomersCustomerSources.
+ */
+const GetCustomersCustomerBankAccountsExpandable = {
+  data: [GetCustomersCustomerBankAccountsIdExpandable],
+} as const;
+
+/**
+ * The paths `expand` may name in PostCustomersCustomerBankAccounts, DeleteCustomersCustomerBankAccountsId, PostCustomersCustomerCards, DeleteCustomersCustomerCardsId, PostCustomersCustomerSources, GetCustomersCustomerSourcesId, DeleteCustomersCustomerSourcesId.
+ */
+const PostCustomersCustomerBankAccountsExpandable = {
+  account: { company: [1], external_accounts: 1, individual: 1, settings: [1] },
+  company: [{ verification: [1] }],
+  customer: {
+    cash_balance: 0,
+    default_source: 1,
+    discount: 1,
+    invoice_credit_balance: 0,
+    invoice_settings: [1],
+    sources: 1,
+    subscriptions: 1,
+    tax: 0,
+    tax_ids: 1,
+    test_clock: 0,
+  },
+  external_accounts: { data: [{ account: 1, customer: 1 }] },
+  individual: { verification: [1] },
+  settings: [{ branding: [1], invoices: [1] }],
+} as const;
+
+/**
+ * The paths `expand` may name in GetCustomersCustomerCashBalanceTransactionsTransaction.
+ */
+const GetCustomersCustomerCashBalanceTransactionsTransactionExpandable = {
+  adjusted_for_overdraft: [{ balance_transaction: 1, linked_transaction: 1 }],
+  applied_to_payment: [{ payment_intent: 1 }],
+  customer: {
+    cash_balance: 0,
+    default_source: 1,
+    discount: 1,
+    invoice_credit_balance: 0,
+    invoice_settings: [1],
+    sources: 1,
+    subscriptions: 1,
+    tax: 0,
+    tax_ids: 1,
+    test_clock: 0,
+  },
+  refunded_from_payment: [{ refund: 1 }],
+  transferred_to_balance: [{ balance_transaction: 1 }],
+  unapplied_from_payment: [{ payment_intent: 1 }],
+} as const;
+
+/**
+ * The paths `expand` may name in GetCustomersCustomerCashBalanceTransactions.
+ */
+const GetCustomersCustomerCashBalanceTransactionsExpandable = {
+  data: [GetCustomersCustomerCashBalanceTransactionsTransactionExpandable],
+} as const;
+
+/**
+ * The paths `expand` may name in PostCustomers, GetCustomersCustomer, PostCustomersCustomer.
+ */
+const PostCustomersExpandable = {
+  cash_balance: 0,
+  default_source: { account: 1, customer: 1 },
+  discount: { customer: 1, promotion_code: 1 },
+  invoice_credit_balance: 0,
+  invoice_settings: [{ default_payment_method: 1 }],
+  sources: { data: [{ account: 1, customer: 1 }] },
+  subscriptions: {
+    data: [
+      {
+        application: 0,
+        automatic_tax: [1],
+        customer: 1,
+        default_payment_method: 1,
+        default_source: 1,
+        default_tax_rates: 0,
+        discount: 1,
+        discounts: 1,
+        items: 1,
+        latest_invoice: 1,
+        on_behalf_of: 1,
+        pending_setup_intent: 1,
+        pending_update: [1],
+        schedule: 1,
+        test_clock: 0,
+        transfer_data: [1],
+      },
+    ],
+  },
+  tax: 0,
+  tax_ids: { data: [{ customer: 1, owner: [1] }] },
+  test_clock: 0,
+} as const;
+
+/**
+ * The paths `expand` may name in GetCustomers.
+ */
+const GetCustomersExpandable = { data: [PostCustomersExpandable] } as const;
+
+/**
+ * The paths `expand` may name in GetCustomersSearch.
+ */
+const GetCustomersSearchExpandable = { data: [PostCustomersExpandable], total_count: 0 } as const;
+
+/**
+ * The paths `expand` may name in PostCustomersCustomerBalanceTransactions, GetCustomersCustomerBalanceTransactionsTransaction, PostCustomersCustomerBalanceTransactionsTransaction.
+ */
+const PostCustomersCustomerBalanceTransactionsExpandable = {
+  credit_note: {
+    customer: 1,
+    customer_balance_transaction: 1,
+    discount_amounts: [1],
+    invoice: 1,
+    lines: 1,
+    refund: 1,
+    shipping_cost: [1],
+    tax_amounts: [1],
+  },
+  customer: {
+    cash_balance: 0,
+    default_source: 1,
+    discount: 1,
+    invoice_credit_balance: 0,
+    invoice_settings: [1],
+    sources: 1,
+    subscriptions: 1,
+    tax: 0,
+    tax_ids: 1,
+    test_clock: 0,
+  },
+  invoice: {
+    account_tax_ids: 1,
+    application: 0,
+    automatic_tax: [1],
+    charge: 1,
+    customer: 1,
+    default_payment_method: 1,
+    default_source: 1,
+    discount: 1,
+    discounts: 1,
+    from_invoice: [1],
+    issuer: [1],
+    last_finalization_error: [1],
+    latest_revision: 1,
+    lines: 1,
+    on_behalf_of: 1,
+    payment_intent: 1,
+    quote: 1,
+    shipping_cost: [1],
+    subscription: 1,
+    test_clock: 0,
+    total_discount_amounts: [1],
+    total_tax_amounts: [1],
+    transfer_data: [1],
+  },
+} as const;
+
+/**
+ * The paths `expand` may name in GetCustomersCustomerBalanceTransactions.
+ */
+const GetCustomersCustomerBalanceTransactionsExpandable = {
+  data: [PostCustomersCustomerBalanceTransactionsExpandable],
+} as const;
+
+/**
+ * The paths `expand` may name in PostCustomersCustomerSubscriptions, GetCustomersCustomerSubscriptionsSubscriptionExposedId, PostCustomersCustomerSubscriptionsSubscriptionExposedId, DeleteCustomersCustomerSubscriptionsSubscriptionExposedId.
+ */
+const PostCustomersCustomerSubscriptionsExpandable = {
+  application: 0,
+  automatic_tax: [{ liability: [1] }],
+  customer: {
+    cash_balance: 0,
+    default_source: 1,
+    discount: 1,
+    invoice_credit_balance: 0,
+    invoice_settings: [1],
+    sources: 1,
+    subscriptions: 1,
+    tax: 0,
+    tax_ids: 1,
+    test_clock: 0,
+  },
+  default_payment_method: { card: [1], customer: 1, sepa_debit: [1] },
+  default_source: { account: 1, customer: 1 },
+  default_tax_rates: 0,
+  discount: { customer: 1, promotion_code: 1 },
+  discounts: { customer: 1, promotion_code: 1 },
+  items: { data: [{ discounts: 1, price: [1], tax_rates: 0 }] },
+  latest_invoice: {
+    account_tax_ids: 1,
+    application: 0,
+    automatic_tax: [1],
+    charge: 1,
+    customer: 1,
+    default_payment_method: 1,
+    default_source: 1,
+    discount: 1,
+    discounts: 1,
+    from_invoice: [1],
+    issuer: [1],
+    last_finalization_error: [1],
+    latest_revision: 1,
+    lines: 1,
+    on_behalf_of: 1,
+    payment_intent: 1,
+    quote: 1,
+    shipping_cost: [1],
+    subscription: 1,
+    test_clock: 0,
+    total_discount_amounts: [1],
+    total_tax_amounts: [1],
+    transfer_data: [1],
+  },
+  on_behalf_of: { company: [1], external_accounts: 1, individual: 1, settings: [1] },
+  pending_setup_intent: {
+    application: 0,
+    customer: 1,
+    last_setup_error: [1],
+    latest_attempt: 1,
+    mandate: 1,
+    on_behalf_of: 1,
+    payment_method: 1,
+    single_use_mandate: 1,
+  },
+  pending_update: [{ subscription_items: 1 }],
+  schedule: {
+    application: 0,
+    customer: 1,
+    default_settings: [1],
+    phases: [1],
+    subscription: 1,
+    test_clock: 0,
+  },
+  test_clock: 0,
+  transfer_data: [{ destination: 1 }],
+} as const;
+
+/**
+ * The paths `expand` may name in GetCustomersCustomerSubscriptions.
+ */
+const GetCustomersCustomerSubscriptionsExpandable = {
+  data: [PostCustomersCustomerSubscriptionsExpandable],
+} as const;
+
 /** The spec this code was generated from. `version` is the Stripe API version it describes. */
 export const specInfo = {
   title: 'Stripe API',
@@ -205,6 +548,7 @@ export const operations = {
     bodySchema: null,
     responseSchema: GetCustomersResponseSchema as typeof GetCustomersResponseSchema,
     errorSchema: GetCustomersErrorSchema as typeof GetCustomersErrorSchema,
+    expandable: GetCustomersExpandable as typeof GetCustomersExpandable,
   },
   /**
    * <p>Creates a new customer object.</p>
@@ -219,6 +563,7 @@ export const operations = {
     bodySchema: PostCustomersBodySchema as typeof PostCustomersBodySchema,
     responseSchema: PostCustomersResponseSchema as typeof PostCustomersResponseSchema,
     errorSchema: PostCustomersErrorSchema as typeof PostCustomersErrorSchema,
+    expandable: PostCustomersExpandable as typeof PostCustomersExpandable,
   },
   /**
    * <p>Search for customers you’ve previously created using Stripe’s <a href="/docs/search#search-query-language">Search Query Language</a>.
@@ -236,6 +581,7 @@ export const operations = {
     bodySchema: null,
     responseSchema: GetCustomersSearchResponseSchema as typeof GetCustomersSearchResponseSchema,
     errorSchema: GetCustomersSearchErrorSchema as typeof GetCustomersSearchErrorSchema,
+    expandable: GetCustomersSearchExpandable as typeof GetCustomersSearchExpandable,
   },
   /**
    * <p>Retrieves a Customer object.</p>
@@ -251,6 +597,7 @@ export const operations = {
     bodySchema: null,
     responseSchema: GetCustomersCustomerResponseSchema as typeof GetCustomersCustomerResponseSchema,
     errorSchema: GetCustomersCustomerErrorSchema as typeof GetCustomersCustomerErrorSchema,
+    expandable: PostCustomersExpandable as typeof PostCustomersExpandable,
   },
   /**
    * <p>Updates the specified customer by setting the values of the parameters passed. Any parameters not provided will be left unchanged. For example, if you pass the <strong>source</strong> parameter, that becomes the customer’s active source (e.g., a card) to be used for all charges in the future. When you update a customer to a new valid card source by passing the <strong>source</strong> parameter: for each of the customer’s current subscriptions, if the subscription bills automatically and is in the <code>past_due</code> state, then the latest open invoice for the subscription with automatic collection enabled will be retried. This retry will not count as an automatic retry, and will not affect the next regularly scheduled payment for the invoice. Changing the <strong>default_source</strong> for a customer will not trigger this behavior.</p>
@@ -269,6 +616,7 @@ export const operations = {
     responseSchema:
       PostCustomersCustomerResponseSchema as typeof PostCustomersCustomerResponseSchema,
     errorSchema: PostCustomersCustomerErrorSchema as typeof PostCustomersCustomerErrorSchema,
+    expandable: PostCustomersExpandable as typeof PostCustomersExpandable,
   },
   /**
    * <p>Permanently deletes a customer. It cannot be undone. Also immediately cancels any active subscriptions on the customer.</p>
@@ -285,6 +633,7 @@ export const operations = {
     responseSchema:
       DeleteCustomersCustomerResponseSchema as typeof DeleteCustomersCustomerResponseSchema,
     errorSchema: DeleteCustomersCustomerErrorSchema as typeof DeleteCustomersCustomerErrorSchema,
+    expandable: DeleteCustomersCustomerExpandable as typeof DeleteCustomersCustomerExpandable,
   },
   /**
    * <p>Returns a list of transactions that updated the customer’s <a href="/docs/billing/customer/balance">balances</a>.</p>
@@ -304,6 +653,8 @@ export const operations = {
       GetCustomersCustomerBalanceTransactionsResponseSchema as typeof GetCustomersCustomerBalanceTransactionsResponseSchema,
     errorSchema:
       GetCustomersCustomerBalanceTransactionsErrorSchema as typeof GetCustomersCustomerBalanceTransactionsErrorSchema,
+    expandable:
+      GetCustomersCustomerBalanceTransactionsExpandable as typeof GetCustomersCustomerBalanceTransactionsExpandable,
   },
   /**
    * <p>Creates an immutable transaction that updates the customer’s credit <a href="/docs/billing/customer/balance">balance</a>.</p>
@@ -323,6 +674,8 @@ export const operations = {
       PostCustomersCustomerBalanceTransactionsResponseSchema as typeof PostCustomersCustomerBalanceTransactionsResponseSchema,
     errorSchema:
       PostCustomersCustomerBalanceTransactionsErrorSchema as typeof PostCustomersCustomerBalanceTransactionsErrorSchema,
+    expandable:
+      PostCustomersCustomerBalanceTransactionsExpandable as typeof PostCustomersCustomerBalanceTransactionsExpandable,
   },
   /**
    * <p>Retrieves a specific customer balance transaction that updated the customer’s <a href="/docs/billing/customer/balance">balances</a>.</p>
@@ -342,6 +695,8 @@ export const operations = {
       GetCustomersCustomerBalanceTransactionsTransactionResponseSchema as typeof GetCustomersCustomerBalanceTransactionsTransactionResponseSchema,
     errorSchema:
       GetCustomersCustomerBalanceTransactionsTransactionErrorSchema as typeof GetCustomersCustomerBalanceTransactionsTransactionErrorSchema,
+    expandable:
+      PostCustomersCustomerBalanceTransactionsExpandable as typeof PostCustomersCustomerBalanceTransactionsExpandable,
   },
   /**
    * <p>Most credit balance transaction fields are immutable, but you may update its <code>description</code> and <code>metadata</code>.</p>
@@ -361,6 +716,8 @@ export const operations = {
       PostCustomersCustomerBalanceTransactionsTransactionResponseSchema as typeof PostCustomersCustomerBalanceTransactionsTransactionResponseSchema,
     errorSchema:
       PostCustomersCustomerBalanceTransactionsTransactionErrorSchema as typeof PostCustomersCustomerBalanceTransactionsTransactionErrorSchema,
+    expandable:
+      PostCustomersCustomerBalanceTransactionsExpandable as typeof PostCustomersCustomerBalanceTransactionsExpandable,
   },
   /**
    * <p>You can see a list of the bank accounts belonging to a Customer. Note that the 10 most recent sources are always available by default on the Customer. If you need more than those 10, you can use this API method and the <code>limit</code> and <code>starting_after</code> parameters to page through additional bank accounts.</p>
@@ -380,6 +737,8 @@ export const operations = {
       GetCustomersCustomerBankAccountsResponseSchema as typeof GetCustomersCustomerBankAccountsResponseSchema,
     errorSchema:
       GetCustomersCustomerBankAccountsErrorSchema as typeof GetCustomersCustomerBankAccountsErrorSchema,
+    expandable:
+      GetCustomersCustomerBankAccountsExpandable as typeof GetCustomersCustomerBankAccountsExpandable,
   },
   /**
    * <p>When you create a new credit card, you must specify a customer or recipient on which to create it.</p>
@@ -403,6 +762,8 @@ export const operations = {
       PostCustomersCustomerBankAccountsResponseSchema as typeof PostCustomersCustomerBankAccountsResponseSchema,
     errorSchema:
       PostCustomersCustomerBankAccountsErrorSchema as typeof PostCustomersCustomerBankAccountsErrorSchema,
+    expandable:
+      PostCustomersCustomerBankAccountsExpandable as typeof PostCustomersCustomerBankAccountsExpandable,
   },
   /**
    * <p>By default, you can see the 10 most recent sources stored on a Customer directly on the object, but you can also retrieve details about a specific bank account stored on the Stripe account.</p>
@@ -422,6 +783,8 @@ export const operations = {
       GetCustomersCustomerBankAccountsIdResponseSchema as typeof GetCustomersCustomerBankAccountsIdResponseSchema,
     errorSchema:
       GetCustomersCustomerBankAccountsIdErrorSchema as typeof GetCustomersCustomerBankAccountsIdErrorSchema,
+    expandable:
+      GetCustomersCustomerBankAccountsIdExpandable as typeof GetCustomersCustomerBankAccountsIdExpandable,
   },
   /**
    * <p>Update a specified source for a given customer.</p>
@@ -441,6 +804,8 @@ export const operations = {
       PostCustomersCustomerBankAccountsIdResponseSchema as typeof PostCustomersCustomerBankAccountsIdResponseSchema,
     errorSchema:
       PostCustomersCustomerBankAccountsIdErrorSchema as typeof PostCustomersCustomerBankAccountsIdErrorSchema,
+    expandable:
+      GetCustomersCustomerBankAccountsIdExpandable as typeof GetCustomersCustomerBankAccountsIdExpandable,
   },
   /**
    * <p>Delete a specified source for a given customer.</p>
@@ -460,6 +825,8 @@ export const operations = {
       DeleteCustomersCustomerBankAccountsIdResponseSchema as typeof DeleteCustomersCustomerBankAccountsIdResponseSchema,
     errorSchema:
       DeleteCustomersCustomerBankAccountsIdErrorSchema as typeof DeleteCustomersCustomerBankAccountsIdErrorSchema,
+    expandable:
+      PostCustomersCustomerBankAccountsExpandable as typeof PostCustomersCustomerBankAccountsExpandable,
   },
   /**
    * <p>Verify a specified bank account for a given customer.</p>
@@ -479,6 +846,8 @@ export const operations = {
       PostCustomersCustomerBankAccountsIdVerifyResponseSchema as typeof PostCustomersCustomerBankAccountsIdVerifyResponseSchema,
     errorSchema:
       PostCustomersCustomerBankAccountsIdVerifyErrorSchema as typeof PostCustomersCustomerBankAccountsIdVerifyErrorSchema,
+    expandable:
+      GetCustomersCustomerBankAccountsIdExpandable as typeof GetCustomersCustomerBankAccountsIdExpandable,
   },
   /**
    * <p>You can see a list of the cards belonging to a customer.
@@ -499,6 +868,8 @@ export const operations = {
       GetCustomersCustomerCardsResponseSchema as typeof GetCustomersCustomerCardsResponseSchema,
     errorSchema:
       GetCustomersCustomerCardsErrorSchema as typeof GetCustomersCustomerCardsErrorSchema,
+    expandable:
+      GetCustomersCustomerBankAccountsExpandable as typeof GetCustomersCustomerBankAccountsExpandable,
   },
   /**
    * <p>When you create a new credit card, you must specify a customer or recipient on which to create it.</p>
@@ -520,6 +891,8 @@ export const operations = {
       PostCustomersCustomerCardsResponseSchema as typeof PostCustomersCustomerCardsResponseSchema,
     errorSchema:
       PostCustomersCustomerCardsErrorSchema as typeof PostCustomersCustomerCardsErrorSchema,
+    expandable:
+      PostCustomersCustomerBankAccountsExpandable as typeof PostCustomersCustomerBankAccountsExpandable,
   },
   /**
    * <p>You can always see the 10 most recent cards directly on a customer; this method lets you retrieve details about a specific card stored on the customer.</p>
@@ -539,6 +912,8 @@ export const operations = {
       GetCustomersCustomerCardsIdResponseSchema as typeof GetCustomersCustomerCardsIdResponseSchema,
     errorSchema:
       GetCustomersCustomerCardsIdErrorSchema as typeof GetCustomersCustomerCardsIdErrorSchema,
+    expandable:
+      GetCustomersCustomerBankAccountsIdExpandable as typeof GetCustomersCustomerBankAccountsIdExpandable,
   },
   /**
    * <p>Update a specified source for a given customer.</p>
@@ -558,6 +933,8 @@ export const operations = {
       PostCustomersCustomerCardsIdResponseSchema as typeof PostCustomersCustomerCardsIdResponseSchema,
     errorSchema:
       PostCustomersCustomerCardsIdErrorSchema as typeof PostCustomersCustomerCardsIdErrorSchema,
+    expandable:
+      GetCustomersCustomerBankAccountsIdExpandable as typeof GetCustomersCustomerBankAccountsIdExpandable,
   },
   /**
    * <p>Delete a specified source for a given customer.</p>
@@ -577,6 +954,8 @@ export const operations = {
       DeleteCustomersCustomerCardsIdResponseSchema as typeof DeleteCustomersCustomerCardsIdResponseSchema,
     errorSchema:
       DeleteCustomersCustomerCardsIdErrorSchema as typeof DeleteCustomersCustomerCardsIdErrorSchema,
+    expandable:
+      PostCustomersCustomerBankAccountsExpandable as typeof PostCustomersCustomerBankAccountsExpandable,
   },
   /**
    * <p>Retrieves a customer’s cash balance.</p>
@@ -596,6 +975,7 @@ export const operations = {
       GetCustomersCustomerCashBalanceResponseSchema as typeof GetCustomersCustomerCashBalanceResponseSchema,
     errorSchema:
       GetCustomersCustomerCashBalanceErrorSchema as typeof GetCustomersCustomerCashBalanceErrorSchema,
+    expandable: DeleteCustomersCustomerExpandable as typeof DeleteCustomersCustomerExpandable,
   },
   /**
    * <p>Changes the settings on a customer’s cash balance.</p>
@@ -615,6 +995,7 @@ export const operations = {
       PostCustomersCustomerCashBalanceResponseSchema as typeof PostCustomersCustomerCashBalanceResponseSchema,
     errorSchema:
       PostCustomersCustomerCashBalanceErrorSchema as typeof PostCustomersCustomerCashBalanceErrorSchema,
+    expandable: DeleteCustomersCustomerExpandable as typeof DeleteCustomersCustomerExpandable,
   },
   /**
    * <p>Returns a list of transactions that modified the customer’s <a href="/docs/payments/customer-balance">cash balance</a>.</p>
@@ -634,6 +1015,8 @@ export const operations = {
       GetCustomersCustomerCashBalanceTransactionsResponseSchema as typeof GetCustomersCustomerCashBalanceTransactionsResponseSchema,
     errorSchema:
       GetCustomersCustomerCashBalanceTransactionsErrorSchema as typeof GetCustomersCustomerCashBalanceTransactionsErrorSchema,
+    expandable:
+      GetCustomersCustomerCashBalanceTransactionsExpandable as typeof GetCustomersCustomerCashBalanceTransactionsExpandable,
   },
   /**
    * <p>Retrieves a specific cash balance transaction, which updated the customer’s <a href="/docs/payments/customer-balance">cash balance</a>.</p>
@@ -653,6 +1036,8 @@ export const operations = {
       GetCustomersCustomerCashBalanceTransactionsTransactionResponseSchema as typeof GetCustomersCustomerCashBalanceTransactionsTransactionResponseSchema,
     errorSchema:
       GetCustomersCustomerCashBalanceTransactionsTransactionErrorSchema as typeof GetCustomersCustomerCashBalanceTransactionsTransactionErrorSchema,
+    expandable:
+      GetCustomersCustomerCashBalanceTransactionsTransactionExpandable as typeof GetCustomersCustomerCashBalanceTransactionsTransactionExpandable,
   },
   GetCustomersCustomerDiscount: {
     id: 'GetCustomersCustomerDiscount',
@@ -669,6 +1054,8 @@ export const operations = {
       GetCustomersCustomerDiscountResponseSchema as typeof GetCustomersCustomerDiscountResponseSchema,
     errorSchema:
       GetCustomersCustomerDiscountErrorSchema as typeof GetCustomersCustomerDiscountErrorSchema,
+    expandable:
+      GetCustomersCustomerDiscountExpandable as typeof GetCustomersCustomerDiscountExpandable,
   },
   /**
    * <p>Removes the currently applied discount on a customer.</p>
@@ -687,6 +1074,8 @@ export const operations = {
       DeleteCustomersCustomerDiscountResponseSchema as typeof DeleteCustomersCustomerDiscountResponseSchema,
     errorSchema:
       DeleteCustomersCustomerDiscountErrorSchema as typeof DeleteCustomersCustomerDiscountErrorSchema,
+    expandable:
+      GetCustomersCustomerDiscountExpandable as typeof GetCustomersCustomerDiscountExpandable,
   },
   /**
    * <p>Retrieve funding instructions for a customer cash balance. If funding instructions do not yet exist for the customer, new
@@ -708,6 +1097,7 @@ export const operations = {
       PostCustomersCustomerFundingInstructionsResponseSchema as typeof PostCustomersCustomerFundingInstructionsResponseSchema,
     errorSchema:
       PostCustomersCustomerFundingInstructionsErrorSchema as typeof PostCustomersCustomerFundingInstructionsErrorSchema,
+    expandable: DeleteCustomersCustomerExpandable as typeof DeleteCustomersCustomerExpandable,
   },
   /**
    * <p>Returns a list of PaymentMethods for a given Customer</p>
@@ -727,6 +1117,8 @@ export const operations = {
       GetCustomersCustomerPaymentMethodsResponseSchema as typeof GetCustomersCustomerPaymentMethodsResponseSchema,
     errorSchema:
       GetCustomersCustomerPaymentMethodsErrorSchema as typeof GetCustomersCustomerPaymentMethodsErrorSchema,
+    expandable:
+      GetCustomersCustomerPaymentMethodsExpandable as typeof GetCustomersCustomerPaymentMethodsExpandable,
   },
   /**
    * <p>Retrieves a PaymentMethod object for a given Customer.</p>
@@ -746,6 +1138,8 @@ export const operations = {
       GetCustomersCustomerPaymentMethodsPaymentMethodResponseSchema as typeof GetCustomersCustomerPaymentMethodsPaymentMethodResponseSchema,
     errorSchema:
       GetCustomersCustomerPaymentMethodsPaymentMethodErrorSchema as typeof GetCustomersCustomerPaymentMethodsPaymentMethodErrorSchema,
+    expandable:
+      GetCustomersCustomerPaymentMethodsPaymentMethodExpandable as typeof GetCustomersCustomerPaymentMethodsPaymentMethodExpandable,
   },
   /**
    * <p>List sources for a specified customer.</p>
@@ -765,6 +1159,8 @@ export const operations = {
       GetCustomersCustomerSourcesResponseSchema as typeof GetCustomersCustomerSourcesResponseSchema,
     errorSchema:
       GetCustomersCustomerSourcesErrorSchema as typeof GetCustomersCustomerSourcesErrorSchema,
+    expandable:
+      GetCustomersCustomerBankAccountsExpandable as typeof GetCustomersCustomerBankAccountsExpandable,
   },
   /**
    * <p>When you create a new credit card, you must specify a customer or recipient on which to create it.</p>
@@ -788,6 +1184,8 @@ export const operations = {
       PostCustomersCustomerSourcesResponseSchema as typeof PostCustomersCustomerSourcesResponseSchema,
     errorSchema:
       PostCustomersCustomerSourcesErrorSchema as typeof PostCustomersCustomerSourcesErrorSchema,
+    expandable:
+      PostCustomersCustomerBankAccountsExpandable as typeof PostCustomersCustomerBankAccountsExpandable,
   },
   /**
    * <p>Retrieve a specified source for a given customer.</p>
@@ -807,6 +1205,8 @@ export const operations = {
       GetCustomersCustomerSourcesIdResponseSchema as typeof GetCustomersCustomerSourcesIdResponseSchema,
     errorSchema:
       GetCustomersCustomerSourcesIdErrorSchema as typeof GetCustomersCustomerSourcesIdErrorSchema,
+    expandable:
+      PostCustomersCustomerBankAccountsExpandable as typeof PostCustomersCustomerBankAccountsExpandable,
   },
   /**
    * <p>Update a specified source for a given customer.</p>
@@ -826,6 +1226,8 @@ export const operations = {
       PostCustomersCustomerSourcesIdResponseSchema as typeof PostCustomersCustomerSourcesIdResponseSchema,
     errorSchema:
       PostCustomersCustomerSourcesIdErrorSchema as typeof PostCustomersCustomerSourcesIdErrorSchema,
+    expandable:
+      GetCustomersCustomerBankAccountsIdExpandable as typeof GetCustomersCustomerBankAccountsIdExpandable,
   },
   /**
    * <p>Delete a specified source for a given customer.</p>
@@ -845,6 +1247,8 @@ export const operations = {
       DeleteCustomersCustomerSourcesIdResponseSchema as typeof DeleteCustomersCustomerSourcesIdResponseSchema,
     errorSchema:
       DeleteCustomersCustomerSourcesIdErrorSchema as typeof DeleteCustomersCustomerSourcesIdErrorSchema,
+    expandable:
+      PostCustomersCustomerBankAccountsExpandable as typeof PostCustomersCustomerBankAccountsExpandable,
   },
   /**
    * <p>Verify a specified bank account for a given customer.</p>
@@ -864,6 +1268,8 @@ export const operations = {
       PostCustomersCustomerSourcesIdVerifyResponseSchema as typeof PostCustomersCustomerSourcesIdVerifyResponseSchema,
     errorSchema:
       PostCustomersCustomerSourcesIdVerifyErrorSchema as typeof PostCustomersCustomerSourcesIdVerifyErrorSchema,
+    expandable:
+      GetCustomersCustomerBankAccountsIdExpandable as typeof GetCustomersCustomerBankAccountsIdExpandable,
   },
   /**
    * <p>You can see a list of the customer’s active subscriptions. Note that the 10 most recent active subscriptions are always available by default on the customer object. If you need more than those 10, you can use the limit and starting_after parameters to page through additional subscriptions.</p>
@@ -883,6 +1289,8 @@ export const operations = {
       GetCustomersCustomerSubscriptionsResponseSchema as typeof GetCustomersCustomerSubscriptionsResponseSchema,
     errorSchema:
       GetCustomersCustomerSubscriptionsErrorSchema as typeof GetCustomersCustomerSubscriptionsErrorSchema,
+    expandable:
+      GetCustomersCustomerSubscriptionsExpandable as typeof GetCustomersCustomerSubscriptionsExpandable,
   },
   /**
    * <p>Creates a new subscription on an existing customer.</p>
@@ -902,6 +1310,8 @@ export const operations = {
       PostCustomersCustomerSubscriptionsResponseSchema as typeof PostCustomersCustomerSubscriptionsResponseSchema,
     errorSchema:
       PostCustomersCustomerSubscriptionsErrorSchema as typeof PostCustomersCustomerSubscriptionsErrorSchema,
+    expandable:
+      PostCustomersCustomerSubscriptionsExpandable as typeof PostCustomersCustomerSubscriptionsExpandable,
   },
   /**
    * <p>Retrieves the subscription with the given ID.</p>
@@ -921,6 +1331,8 @@ export const operations = {
       GetCustomersCustomerSubscriptionsSubscriptionExposedIdResponseSchema as typeof GetCustomersCustomerSubscriptionsSubscriptionExposedIdResponseSchema,
     errorSchema:
       GetCustomersCustomerSubscriptionsSubscriptionExposedIdErrorSchema as typeof GetCustomersCustomerSubscriptionsSubscriptionExposedIdErrorSchema,
+    expandable:
+      PostCustomersCustomerSubscriptionsExpandable as typeof PostCustomersCustomerSubscriptionsExpandable,
   },
   /**
    * <p>Updates an existing subscription on a customer to match the specified parameters. When changing plans or quantities, we will optionally prorate the price we charge next month to make up for any price changes. To preview how the proration will be calculated, use the <a href="#upcoming_invoice">upcoming invoice</a> endpoint.</p>
@@ -940,6 +1352,8 @@ export const operations = {
       PostCustomersCustomerSubscriptionsSubscriptionExposedIdResponseSchema as typeof PostCustomersCustomerSubscriptionsSubscriptionExposedIdResponseSchema,
     errorSchema:
       PostCustomersCustomerSubscriptionsSubscriptionExposedIdErrorSchema as typeof PostCustomersCustomerSubscriptionsSubscriptionExposedIdErrorSchema,
+    expandable:
+      PostCustomersCustomerSubscriptionsExpandable as typeof PostCustomersCustomerSubscriptionsExpandable,
   },
   /**
    * <p>Cancels a customer’s subscription. If you set the <code>at_period_end</code> parameter to <code>true</code>, the subscription will remain active until the end of the period, at which point it will be canceled and not renewed. Otherwise, with the default <code>false</code> value, the subscription is terminated immediately. In either case, the customer will not be charged again for the subscription.</p>
@@ -963,6 +1377,8 @@ export const operations = {
       DeleteCustomersCustomerSubscriptionsSubscriptionExposedIdResponseSchema as typeof DeleteCustomersCustomerSubscriptionsSubscriptionExposedIdResponseSchema,
     errorSchema:
       DeleteCustomersCustomerSubscriptionsSubscriptionExposedIdErrorSchema as typeof DeleteCustomersCustomerSubscriptionsSubscriptionExposedIdErrorSchema,
+    expandable:
+      PostCustomersCustomerSubscriptionsExpandable as typeof PostCustomersCustomerSubscriptionsExpandable,
   },
   GetCustomersCustomerSubscriptionsSubscriptionExposedIdDiscount: {
     id: 'GetCustomersCustomerSubscriptionsSubscriptionExposedIdDiscount',
@@ -979,6 +1395,8 @@ export const operations = {
       GetCustomersCustomerSubscriptionsSubscriptionExposedIdDiscountResponseSchema as typeof GetCustomersCustomerSubscriptionsSubscriptionExposedIdDiscountResponseSchema,
     errorSchema:
       GetCustomersCustomerSubscriptionsSubscriptionExposedIdDiscountErrorSchema as typeof GetCustomersCustomerSubscriptionsSubscriptionExposedIdDiscountErrorSchema,
+    expandable:
+      GetCustomersCustomerDiscountExpandable as typeof GetCustomersCustomerDiscountExpandable,
   },
   /**
    * <p>Removes the currently applied discount on a customer.</p>
@@ -997,6 +1415,8 @@ export const operations = {
       DeleteCustomersCustomerSubscriptionsSubscriptionExposedIdDiscountResponseSchema as typeof DeleteCustomersCustomerSubscriptionsSubscriptionExposedIdDiscountResponseSchema,
     errorSchema:
       DeleteCustomersCustomerSubscriptionsSubscriptionExposedIdDiscountErrorSchema as typeof DeleteCustomersCustomerSubscriptionsSubscriptionExposedIdDiscountErrorSchema,
+    expandable:
+      GetCustomersCustomerDiscountExpandable as typeof GetCustomersCustomerDiscountExpandable,
   },
   /**
    * <p>Returns a list of tax IDs for a customer.</p>
@@ -1015,6 +1435,7 @@ export const operations = {
       GetCustomersCustomerTaxIdsResponseSchema as typeof GetCustomersCustomerTaxIdsResponseSchema,
     errorSchema:
       GetCustomersCustomerTaxIdsErrorSchema as typeof GetCustomersCustomerTaxIdsErrorSchema,
+    expandable: GetCustomersCustomerTaxIdsExpandable as typeof GetCustomersCustomerTaxIdsExpandable,
   },
   /**
    * <p>Creates a new <code>tax_id</code> object for a customer.</p>
@@ -1034,6 +1455,8 @@ export const operations = {
       PostCustomersCustomerTaxIdsResponseSchema as typeof PostCustomersCustomerTaxIdsResponseSchema,
     errorSchema:
       PostCustomersCustomerTaxIdsErrorSchema as typeof PostCustomersCustomerTaxIdsErrorSchema,
+    expandable:
+      PostCustomersCustomerTaxIdsExpandable as typeof PostCustomersCustomerTaxIdsExpandable,
   },
   /**
    * <p>Retrieves the <code>tax_id</code> object with the given identifier.</p>
@@ -1053,6 +1476,8 @@ export const operations = {
       GetCustomersCustomerTaxIdsIdResponseSchema as typeof GetCustomersCustomerTaxIdsIdResponseSchema,
     errorSchema:
       GetCustomersCustomerTaxIdsIdErrorSchema as typeof GetCustomersCustomerTaxIdsIdErrorSchema,
+    expandable:
+      PostCustomersCustomerTaxIdsExpandable as typeof PostCustomersCustomerTaxIdsExpandable,
   },
   /**
    * <p>Deletes an existing <code>tax_id</code> object.</p>
@@ -1071,6 +1496,7 @@ export const operations = {
       DeleteCustomersCustomerTaxIdsIdResponseSchema as typeof DeleteCustomersCustomerTaxIdsIdResponseSchema,
     errorSchema:
       DeleteCustomersCustomerTaxIdsIdErrorSchema as typeof DeleteCustomersCustomerTaxIdsIdErrorSchema,
+    expandable: DeleteCustomersCustomerExpandable as typeof DeleteCustomersCustomerExpandable,
   },
 } as const;
 

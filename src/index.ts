@@ -23,7 +23,8 @@ export {
   type TextField,
 } from './resources/search-query.js';
 export { responseMeta, withResponse, type ResponseMeta, type WithResponse } from './http/response-meta.js';
-export type { Expanded, ItemPaths, WithExpand } from './resources/expand.js';
+export type { Expanded, ExpandPaths, ItemPaths, WithExpand } from './resources/expand.js';
+export type { ExpandTree } from './validation/expand-paths.js';
 export type { BodyOf, ItemOf, QueryOf, SearchParamsOf, SuccessOf } from './resources/method-types.js';
 export type { MethodSpec } from './resources/build-resource.js';
 export { decideRetry, backoffDelay, parseRetryAfter, type RetryDecision, type RetryInput } from './http/retry.js';

@@ -1,4 +1,6 @@
 import type { MethodInfo } from './methods.js';
+import { descriptionText } from './models/doc.js';
+import { modelType, type ModelTypeContext } from './models/model-type.js';
 import { pascalCase } from './names.js';
 import { docComment } from './zod/context.js';
 
@@ -17,33 +19,59 @@ export function paramsTypeName(singular: string, method: MethodInfo): string {
   return `${singular}${pascalCase(method.name === 'del' ? 'delete' : method.name)}Params`;
 }
 
-function paramsType(names: ResourceNames, m: MethodInfo): string {
-  const op = `operations[${JSON.stringify(m.operation.id)}]`;
-  if (m.params === 'body') return `BodyOf<${op}>`;
-  return m.paging === 'search' ? `SearchParamsOf<QueryOf<${op}>>` : `QueryOf<${op}>`;
+/** `CustomerRetrieveExpandPath`: the paths a method's `expand` may name. */
+export function expandPathTypeName(singular: string, method: MethodInfo): string {
+  return paramsTypeName(singular, method).replace(/Params$/, 'ExpandPath');
 }
 
-/** The TypeScript signature of one method, expand-aware when its params take `expand`. */
-function signature(names: ResourceNames, m: MethodInfo, name: string): string {
-  const id = JSON.stringify(m.operation.id);
-  const result = `Result<${id}>`;
+/**
+ * What a method returns and, for a page, each item: by model name (`Customer | DeletedCustomer`;
+ * `ApiList<TaxId>` and `TaxId`). `ctx` records the models it names, for the import.
+ */
+export function resultTypes(m: MethodInfo, ctx: ModelTypeContext): { result: string; item: string } {
+  const response = m.operation.response;
+  const result = response ? modelType(response, ctx) : 'unknown';
+  const items = response?.properties?.['data']?.items;
+  return { result, item: items ? modelType(items, ctx) : `ItemOf<${result}>` };
+}
+
+/**
+ * A method's params type: openapi-typescript's, field for field. Written as a mapped type so that
+ * the compiler names it (`CustomerCreateParams`) in hovers and errors instead of printing its
+ * fields out; the type is the same, optional fields, closed enums and descriptions included.
+ */
+function paramsType(names: ResourceNames, m: MethodInfo): string {
+  const op = `operations[${JSON.stringify(m.operation.id)}]`;
+  const source = m.params === 'body' ? `BodyOf<${op}>` : m.paging === 'search' ? `SearchParamsOf<QueryOf<${op}>>` : `QueryOf<${op}>`;
+  return `{ [K in keyof ${source}]: ${source}[K] }`;
+}
+
+/**
+ * The TypeScript signature of one method. When its params take `expand`, the literal paths passed
+ * are checked against the method's `…ExpandPath` and type the result (`Expanded`).
+ */
+function signature(names: ResourceNames, m: MethodInfo, name: string, ctx: ModelTypeContext): string {
+  const { result, item } = resultTypes(m, ctx);
   const params = m.params ? paramsTypeName(names.singular, m) : undefined;
   const args = m.ids.map((p) => `${p.replace(/[^A-Za-z0-9_$]/g, '_')}: string`);
   const generic = m.expand ? '<const E extends readonly string[] = []>' : '';
-  if (params) args.push(`params${m.paramsRequired ? '' : '?'}: ${m.expand ? `WithExpand<${params}, E>` : params}`);
+  const withExpand = `WithExpand<${params}, E, ${expandPathTypeName(names.singular, m)}>`;
+  if (params) args.push(`params${m.paramsRequired ? '' : '?'}: ${m.expand ? withExpand : params}`);
   args.push('options?: RequestOptions');
-  const paths = m.expand ? 'E[number]' : 'never';
-  const returns =
-    m.paging === null
-      ? `Promise<Expanded<${result}, ${paths}>>`
-      : `PagePromise<Expanded<${result}, ${paths}>, Expanded<ItemOf<${result}>, ItemPaths<${paths}>>>`;
+  const returns = !m.expand
+    ? m.paging === null
+      ? `Promise<${result}>`
+      : `PagePromise<${result}, ${item}>`
+    : m.paging === null
+      ? `Promise<Expanded<${result}, E[number]>>`
+      : `PagePromise<Expanded<${result}, E[number]>, Expanded<${item}, ItemPaths<E[number]>>>`;
   return `${name}${generic}(${args.join(', ')}): ${returns};`;
 }
 
 function methodDoc(m: MethodInfo, alias?: string): string {
   const op = m.operation;
   const lines = [
-    op.summary ?? op.description?.split('\n')[0] ?? '',
+    descriptionText(op.summary ?? op.description?.split('\n')[0]),
     '',
     `\`${op.method.toUpperCase()} ${op.path}\` (operation \`${op.id}\`).`,
     ...(m.paging ? ['', 'Awaited, one page; with `for await`, every item of every page, each page requested when reached.'] : []),
@@ -55,9 +83,10 @@ function methodDoc(m: MethodInfo, alias?: string): string {
 /**
  * Writes `methods.ts` for one resource: the table `createClient` builds the resource from (each
  * method's operation, its path ids in path order, where its params go, how it pages), the params
- * types under stripe-node's names, and the resource's interface with one typed signature per method.
+ * types under stripe-node's names, the paths each method's `expand` may name, and the resource's
+ * interface with one typed signature per method, its results named by model (`ctx`).
  */
-export function emitResourceMethods(methods: readonly MethodInfo[], names: ResourceNames): string {
+export function emitResourceMethods(methods: readonly MethodInfo[], names: ResourceNames, ctx: ModelTypeContext): string {
   const tableName = `${names.property}Methods`;
   const rows = methods.map((m) => {
     const fields = [
@@ -76,14 +105,24 @@ export function emitResourceMethods(methods: readonly MethodInfo[], names: Resou
       const what = `${names.property}.${m.name}`;
       return `${docComment(`Params of \`${what}\` (${op.method.toUpperCase()} ${op.path}).`)}export type ${paramsTypeName(names.singular, m)} = ${paramsType(names, m)};`;
     });
+  const expandTypes = methods
+    .filter((m) => m.params && m.expand)
+    .map((m) => {
+      const what = `${names.property}.${m.name}`;
+      const doc = docComment(
+        `The paths \`${what}\` can expand, from the spec's expandable fields (see \`ExpandPaths\`); a misspelled literal path is a compile error.`,
+      );
+      return `${doc}export type ${expandPathTypeName(names.singular, m)} = ExpandPaths<typeof operations.${m.operation.id}.expandable>;`;
+    });
   const members = methods.flatMap((m) => [
-    `${methodDoc(m)}${signature(names, m, m.name)}`,
-    ...m.aliases.map((alias) => `${methodDoc(m, m.name)}${signature(names, m, alias)}`),
+    `${methodDoc(m)}${signature(names, m, m.name, ctx)}`,
+    ...m.aliases.map((alias) => `${methodDoc(m, m.name)}${signature(names, m, alias, ctx)}`),
   ]);
   const resource = `${names.singular}sResource`;
   return [
     `/**\n * How each method of \`client.${names.property}\` runs: its operation, its path ids in path order (its\n * first arguments), where its params argument goes (none when null), and how its result pages.\n */\nexport const ${tableName} = {\n${rows.join('\n')}\n} as const;`,
     ...paramsTypes,
+    ...expandTypes,
     `/** \`client.${names.property}\`: one method per operation, arguments in the order path ids, params, options. */\nexport interface ${resource} {\n${members.join('\n')}\n}`,
   ].join('\n\n');
 }
@@ -94,19 +133,42 @@ export interface Resource extends ResourceNames {
   base: string;
 }
 
-/** The imports and helper types every methods file starts with. */
-function header(runtime: string): string {
+/** The helper types methods files read from the client (`runtime`). */
+const HELPERS = ['BodyOf', 'Expanded', 'ExpandPaths', 'ItemOf', 'ItemPaths', 'PagePromise', 'QueryOf', 'RequestOptions', 'SearchParamsOf', 'WithExpand'];
+
+/** The imports every methods file starts with: the operation table, the models it names, the helpers. */
+function header(runtime: string, models: readonly string[], body: string): string {
+  const helpers = HELPERS.filter((h) => new RegExp(`\\b${h}\\b`).test(body));
   return [
     `import { operations } from './operations.js';`,
-    `import type { OpenEnums } from './schemas.js';`,
+    ...(models.length ? [`import type { ${models.join(', ')} } from './models.js';`] : []),
     `import type { operations as OperationTypes } from './types.js';`,
-    `import type { BodyOf, Expanded, ItemOf, ItemPaths, PagePromise, QueryOf, RequestOptions, SearchParamsOf, SuccessOf, WithExpand } from '${runtime}';`,
+    `import type { ${helpers.join(', ')} } from '${runtime}';`,
     `type operations = OperationTypes;`,
-    `/** What an operation returns, its enums open to values Stripe adds later. */\ntype Result<Id extends keyof operations> = OpenEnums<SuccessOf<operations[Id]>>;`,
   ].join('\n\n');
 }
 
-/** Writes `methods.ts`: the header, then each resource's table, params types and interface. */
-export function emitMethodsFile(resources: readonly { resource: Resource; methods: readonly MethodInfo[] }[], runtime: string): string {
-  return [header(runtime), ...resources.map(({ resource, methods }) => emitResourceMethods(methods, resource))].join('\n\n');
+/**
+ * Writes `methods.ts`: the imports, then each resource's table, params types, expand paths and
+ * interface. `models` are the model names by spec name (see `emitModelsFile`).
+ */
+export function emitMethodsFile(
+  resources: readonly { resource: Resource; methods: readonly MethodInfo[] }[],
+  runtime: string,
+  models: ReadonlyMap<string, string>,
+): string {
+  const used = new Set<string>();
+  const name = (value: string) => (used.add(value), value);
+  const ctx: ModelTypeContext = {
+    modelOf: (spec) => {
+      const model = models.get(spec);
+      if (model === undefined) throw new Error(`schema "${spec}" is referenced but has no model`);
+      return name(model);
+    },
+    helper: name,
+  };
+  const body = resources.map(({ resource, methods }) => emitResourceMethods(methods, resource, ctx)).join('\n\n');
+  const taken = [...used].filter((model) => HELPERS.includes(model) || new RegExp(`^export (type|const|interface) ${model}\\b`, 'm').test(body));
+  if (taken.length) throw new Error(`the model names ${taken.join(', ')} are taken in methods.ts`);
+  return [header(runtime, [...used].sort(), body), body].join('\n\n');
 }

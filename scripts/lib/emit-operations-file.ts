@@ -1,11 +1,14 @@
 import type { OperationSchemaNames } from './emit-schemas-file.js';
+import { expandTreeConsts } from './models/expand-code.js';
+import { expandTree } from './models/expand-tree.js';
 import type { Document } from './openapi.js';
 import type { OperationInfo } from './select.js';
 import { docComment } from './zod/context.js';
 
 /**
  * Writes `operations.ts`: the operation table the client runs on. Each entry names its method, path
- * template, path parameters and the zod schemas for path, query, body, response and error.
+ * template, path parameters, the zod schemas for path, query, body, response and error, and the
+ * tree of paths its `expand` may name (`expandTree`, written by `expandTreeConsts`).
  */
 export function emitOperationsFile(
   doc: Document,
@@ -21,6 +24,11 @@ export function emitOperationsFile(
     used.add(identifier);
     return `${identifier} as typeof ${identifier}`;
   };
+  const trees = expandTreeConsts(ops.map((op) => ({ id: op.id, tree: expandTree(doc, op.response) })));
+  const expandable = (op: OperationInfo): string => {
+    const identifier = trees.byOperation.get(op.id)!;
+    return `${identifier} as typeof ${identifier}`;
+  };
   const entries = ops.map((op) => {
     const n = names.get(op.id)!;
     const fields = [
@@ -34,6 +42,7 @@ export function emitOperationsFile(
       `bodySchema: ${ref(n.body)}`,
       `responseSchema: ${ref(n.response)}`,
       `errorSchema: ${ref(n.error)}`,
+      `expandable: ${expandable(op)}`,
     ];
     return `${docComment(op.summary ?? op.description)}${JSON.stringify(op.id)}: {\n${fields.join(',\n')},\n}`;
   });
@@ -44,6 +53,7 @@ export function emitOperationsFile(
   };
   return [
     `import { ${[...used].sort().join(', ')} } from './schemas.js';`,
+    ...trees.consts,
     `/** The spec this code was generated from. \`version\` is the Stripe API version it describes. */\nexport const specInfo = ${JSON.stringify(spec)} as const;`,
     `/** Every generated operation, by operationId. */\nexport const operations = {\n${entries.join(',\n')},\n} as const;`,
     `/** The operationIds this build knows. */\nexport type OperationId = keyof typeof operations;`,

@@ -1,3 +1,4 @@
+import { responseType } from './emit-models-file.js';
 import { markPure } from './mark-pure.js';
 import { componentIdentifier, operationIdentifier } from './names.js';
 import { schemaRefName, type Document, type Schema } from './openapi.js';
@@ -33,8 +34,7 @@ function openEnum<const T extends readonly [string, ...string[]]>(values: T) {
 const OPEN_ENUMS = `/**
  * A response type from openapi-typescript with every enum opened the way \`openEnum\` opens it:
  * \`'none' | 'exempt'\` becomes \`'none' | 'exempt' | (string & {})\`. Single values (\`object:
- * 'customer'\`) stay exact. Each component schema below is declared with this type, so its zod
- * output is the openapi-typescript type, and the compiler checks the schema against it.
+ * 'customer'\`) stay exact. The models (models.ts) read each component this way, under a name.
  */
 export type OpenEnums<T> =
   | OpenStrings<Extract<T, string>>
@@ -58,16 +58,15 @@ type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : 
  * printing it out in full. Printing it out copies openapi-typescript's nodes from types.ts, and tsc
  * 5.9 then emits some of that file's JSDoc at positions inside indexed access types
  * (`components["schemas"]`, a comment, then `["subscription"]`), which no parser accepts. An alias of a
- * component schema is `typeof` it; any other response is declared with its openapi-typescript
- * type, read from `paths`, with enums opened as in the component schemas. Requests are built in
- * this file only, so their inferred types print cleanly and stay undeclared.
+ * component schema is `typeof` it; any other response is declared with its type by model name
+ * (`ApiList<Customer>`, `Customer | DeletedCustomer`), so its output is what the client's methods
+ * return. Requests are built in this file only, so their inferred types print cleanly and stay
+ * undeclared.
  */
-function operationSchemaType(op: OperationInfo, kind: string, code: string): string {
+function operationSchemaType(kind: string, code: string, schema: Schema, models: ReadonlyMap<string, string>): string {
   if (/^[A-Za-z_$][\w$]*$/.test(code)) return `: typeof ${code}`;
-  const status = kind === 'Response' ? op.responseStatus : kind === 'Error' ? 'default' : undefined;
-  if (status === undefined) return '';
-  const content = `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}]['responses'][${JSON.stringify(status)}]['content']['application/json']`;
-  return `: z.ZodMiniType<OpenEnums<${content}>>`;
+  if (kind !== 'Response' && kind !== 'Error') return '';
+  return `: z.ZodMiniType<${responseType(schema, models, 'models.')}>`;
 }
 
 /**
@@ -120,7 +119,8 @@ export function emitSchemasFile(
   doc: Document,
   ops: readonly OperationInfo[],
   reached: ReadonlySet<string>,
-  shallow: ReadonlySet<string> = new Set(),
+  shallow: ReadonlySet<string>,
+  models: ReadonlyMap<string, string>,
 ): { code: string; names: Map<string, OperationSchemaNames> } {
   const owners = new Map<string, string>();
   const pending: { name: string; direction: Direction }[] = [];
@@ -149,7 +149,7 @@ export function emitSchemasFile(
     if (owner !== undefined) throw new Error(`${owner} and operation ${op.id} both map to the identifier ${identifier}`);
     owners.set(identifier, `operation ${op.id}`);
     const emitted = emitSchema(schema, context(direction));
-    operationCode.push(`export const ${identifier}${operationSchemaType(op, kind, emitted.code)} = ${emitted.code};`);
+    operationCode.push(`export const ${identifier}${operationSchemaType(kind, emitted.code, schema, models)} = ${emitted.code};`);
     return identifier;
   };
   for (const op of ops) {
@@ -179,7 +179,9 @@ export function emitSchemasFile(
   }
   declarations.sort((a, b) => (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0));
   const components = orderByEagerDependencies(declarations).map((d) => {
-    const type = `z.ZodMiniType<OpenEnums<components['schemas'][${JSON.stringify(d.name)}]>>`;
+    const model = models.get(d.name);
+    if (model === undefined) throw new Error(`schema "${d.name}" has no model to declare its zod schema with`);
+    const type = `z.ZodMiniType<models.${model}>`;
     const declared = d.direction === 'response' ? `: ${type}` : '';
     // A shallow check still stands for the full type: callers see every field, typed.
     const code = d.direction === 'response' && shallow.has(d.name) ? `${d.code} as unknown as ${type}` : d.code;
@@ -190,7 +192,7 @@ export function emitSchemasFile(
   const mapType = responseNames.map((name) => `readonly ${JSON.stringify(name)}: typeof ${componentIdentifier(name, 'response')};`);
   const body = markPure([...components, ...operationCode].join('\n\n'));
   const code = [
-    `import * as z from 'zod/mini';\nimport type { components${body.includes('paths[') ? ', paths' : ''} } from './types.js';`,
+    `import * as z from 'zod/mini';\nimport type * as models from './models.js';`,
     body.includes('openEnum(') ? markPure(OPEN_ENUM) : '',
     OPEN_ENUMS,
     '// Components',

@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { DOCS_MARKER, generateDocs } from './emit-docs.js';
 import { emitMethodsFile } from './emit-methods-file.js';
+import { emitModelsFile } from './emit-models-file.js';
 import { emitOperationsFile } from './emit-operations-file.js';
 import { emitSchemasFile } from './emit-schemas-file.js';
 import { emitTypes } from './emit-types.js';
@@ -38,8 +39,8 @@ export interface GenerateResult {
 
 /**
  * Runs the generator in memory: load, select operations, keep the schemas they reach, emit types
- * (openapi-typescript), zod schemas and the operation table, format; and the
- * reference pages. Nothing is written.
+ * (openapi-typescript), the response models, zod schemas, the operation table and the methods,
+ * format; and the reference pages. Nothing is written.
  */
 export async function generateFiles(spec: string, ops: readonly string[] = [], runtime = DEFAULT_RUNTIME): Promise<GenerateResult> {
   const { doc, sha256 } = await loadSpec(spec);
@@ -53,18 +54,22 @@ export async function generateFiles(spec: string, ops: readonly string[] = [], r
     `${oneLine(doc.info.version)}, sha256 ${sha256}. Do not edit.\n`;
   // Types cover everything reached; zod schemas only what runtime validation checks (see runtimeComponents).
   const checked = runtimeComponents(doc, chosen);
-  const schemas = emitSchemasFile(pruned, chosen, new Set([...checked.full, ...checked.shallow]), checked.shallow);
+  const models = emitModelsFile(pruned, reached, chosen.flatMap((op) => (op.response ? [op.response] : [])));
+  const schemas = emitSchemasFile(pruned, chosen, new Set([...checked.full, ...checked.shallow]), checked.shallow, models.names);
   const resources = findResources(chosen, runtime).map((resource) => ({ resource, methods: resourceMethods(doc, chosen, resource.base) }));
   const sources = {
     'types.ts': await emitTypes(pruned),
+    'models.ts': models.code,
     'schemas.ts': schemas.code,
     'operations.ts': emitOperationsFile(pruned, chosen, schemas.names, sha256),
-    'methods.ts': emitMethodsFile(resources, runtime),
+    'methods.ts': emitMethodsFile(resources, runtime, models.names),
   };
   const files: Record<string, string> = {};
-  // openapi-typescript prints its types already laid out (TypeScript's own printer); only the code
-  // our emitters write in one line per declaration goes through prettier, which is most of a run.
-  for (const [name, code] of Object.entries(sources)) files[name] = header + (name === 'types.ts' ? code : await formatCode(code));
+  // openapi-typescript prints its types already laid out (TypeScript's own printer), and the models
+  // emitter lays out its own; only the code our other emitters write in one line per declaration
+  // goes through prettier, which is most of a run.
+  const laidOut = new Set(['types.ts', 'models.ts']);
+  for (const [name, code] of Object.entries(sources)) files[name] = header + (laidOut.has(name) ? code : await formatCode(code));
   const docs = generateDocs(doc, chosen, reached, { sha256 });
   return { files, docs, operations: chosen.length, schemas: reached.size };
 }

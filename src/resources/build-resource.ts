@@ -1,6 +1,7 @@
 import { customIssue, StripeValidationError } from '../errors/errors.js';
 import { request, type Operation, type RequestContext } from '../http/request.js';
 import type { RequestOptions } from '../client/options.js';
+import { expandIssues, type ExpandTree } from '../validation/expand-paths.js';
 import { listPages, searchPages, type CursorParams, type ListPage, type SearchPage } from './pagination.js';
 import { SearchQuery } from './search-query.js';
 
@@ -11,7 +12,8 @@ import { SearchQuery } from './search-query.js';
 
 /** One row of a generated method table. */
 export interface MethodSpec {
-  readonly operation: Operation;
+  /** The operation, with the tree of paths its `expand` may name. */
+  readonly operation: Operation & { readonly expandable?: ExpandTree };
   /** Path params in path order: the method's first arguments. */
   readonly ids: readonly string[];
   /** Where the params argument goes; null when the operation takes none (then there is no such argument). */
@@ -46,7 +48,15 @@ function method(context: RequestContext, name: string, spec: MethodSpec): Method
     ids.forEach((id, i) => (path[id] = args[i] as string));
     const params = where ? args[ids.length] : undefined;
     const options = args[arity - 1] as RequestOptions | undefined;
-    const send = (value: object | undefined) => request(context, operation, { path, [where ?? 'body']: value }, options);
+    // An `expand` path the spec does not name is refused here, before anything is sent: Stripe
+    // would refuse it too, after a round trip, and a typo should not cost one. A call without
+    // `expand` skips the check, so the common path runs no more code than it did.
+    const send = (value: object | undefined) => {
+      const expand = (value as { expand?: unknown } | undefined)?.expand;
+      const refused = Array.isArray(expand) && expand.length > 0 ? expandIssues(operation.expandable, value) : [];
+      if (refused.length) return Promise.reject(new StripeValidationError(refused));
+      return request(context, operation, { path, [where ?? 'body']: value }, options);
+    };
     // The table, not this code, knows each operation's types: the generated interface states them.
     if (paging === 'list') return listPages(params as CursorParams | undefined, send as (p?: CursorParams) => Promise<ListPage<{ id: string }>>);
     if (paging === 'search') return searchPages(withQueryText(params) as { page?: string }, send as (p: object) => Promise<SearchPage<unknown>>);

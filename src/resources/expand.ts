@@ -1,7 +1,8 @@
 // Stripe returns an expandable field as an id unless `expand` names it; then it is the object
 // (https://docs.stripe.com/api/expanding_objects). These types follow the literal paths a call
 // passes, so `expand: ['default_source']` types `default_source` as the object, and fields not named
-// keep their `string | object` type.
+// keep their `string | object` type; and they hold each literal path to the paths the operation
+// can expand (generated from the spec), so a misspelled one is a compile error.
 
 /** The first segment of a dotted path: `invoice_settings` for `invoice_settings.default_payment_method`. */
 type Head<Path extends string> = Path extends `${infer First}.${string}` ? First : Path;
@@ -40,8 +41,39 @@ export type Expanded<T, Path extends string> = [Path] extends [never]
         ? ExpandObject<T, Path>
         : T;
 
-/** Params whose `expand` is the literal tuple `E`, so the result type can follow it. */
-export type WithExpand<Params, E extends readonly string[]> = Omit<NonNullable<Params>, 'expand'> & { expand?: E };
+/** The paths below a field, from what follows it in an expand tree. */
+type PathsBelow<K extends string, Below> = Below extends 1 ? `${K}.${string}` : Below extends 0 ? never : `${K}.${ExpandPaths<Below>}`;
+
+/**
+ * The paths of an expand tree (generated/operations.ts, each operation's `expandable`; see
+ * `ExpandTree`) as a union: `'default_source' | 'default_source.customer' |
+ * \`default_source.customer.${string}\` | 'invoice_settings.default_payment_method' | …`. A field at
+ * the depth limit that can expand further allows any path below it, which Stripe checks.
+ */
+export type ExpandPaths<Tree> = {
+  [K in keyof Tree & string]: Tree[K] extends readonly [infer Below] ? PathsBelow<K, Below> : K | PathsBelow<K, Tree[K]>;
+}[keyof Tree & string];
+
+/** What a path is checked against when a method's result has nothing to expand: the error says so. */
+type NothingToExpand = '(nothing in this result expands)';
+
+/**
+ * Each path of `E` as `Allowed` has it: a literal it does not allow becomes `Allowed`, so the
+ * compiler's error names the allowed paths (and suggests the nearest: `Did you mean
+ * '"default_source"'?`). A path typed as plain `string` is not a literal and passes; the client
+ * checks it before sending.
+ */
+type CheckedPaths<E extends readonly string[], Allowed extends string> = {
+  readonly [I in keyof E]: string extends E[I] ? E[I] : E[I] extends Allowed ? E[I] : [Allowed] extends [never] ? NothingToExpand : Allowed;
+};
+
+/**
+ * Params whose `expand` is the literal tuple `E`, each path one of `Allowed`, so that a misspelled
+ * path is a compile error and the result type can follow the paths.
+ */
+export type WithExpand<Params, E extends readonly string[], Allowed extends string = string> = Omit<NonNullable<Params>, 'expand'> & {
+  expand?: CheckedPaths<E, Allowed>;
+};
 
 /** The item paths inside a list or search page: `data.default_source` → `default_source`. */
 export type ItemPaths<Path extends string> = Rest<Path, 'data'>;

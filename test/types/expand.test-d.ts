@@ -1,13 +1,14 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { createClient, type Customer, type DeletedCustomer } from '../../src/index.js';
-import type { components } from '../../generated/types.js';
-import type { OpenEnums } from '../../generated/schemas.js';
-
-type Card = OpenEnums<components['schemas']['card']>;
-type BankAccount = OpenEnums<components['schemas']['bank_account']>;
-type Source = OpenEnums<components['schemas']['source']>;
-type PaymentMethod = OpenEnums<components['schemas']['payment_method']>;
-type TaxIdList = NonNullable<OpenEnums<components['schemas']['customer']>['tax_ids']>;
+import {
+  createClient,
+  type BankAccount,
+  type Card,
+  type Customer,
+  type DeletedCustomer,
+  type PaymentMethod,
+  type Source,
+  type TaxIdList,
+} from '../../src/index.js';
 
 const stripe = createClient({ apiKey: 'sk_test_123' });
 
@@ -41,7 +42,7 @@ describe('typed expand', () => {
 
   it('retrieve keeps the deleted stub as it is', async () => {
     const result = await stripe.customers.retrieve('cus_1', { expand: ['default_source'] });
-    if ('deleted' in result) expectTypeOf(result).toEqualTypeOf<DeletedCustomer>();
+    if (result.deleted) expectTypeOf(result).toEqualTypeOf<DeletedCustomer>();
     else expectTypeOf(result.default_source).toEqualTypeOf<BankAccount | Card | Source | null>();
   });
 

@@ -16,11 +16,8 @@ import {
   type RequestOptions,
   type TaxId,
   type TaxIdList,
+  type Invoice,
 } from '../../src/index.js';
-import type { components } from '../../generated/types.js';
-import type { OpenEnums } from '../../generated/schemas.js';
-
-type Invoice = OpenEnums<components['schemas']['invoice']>;
 
 const stripe = createClient({ apiKey: 'sk_test_123' });
 
