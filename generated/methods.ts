@@ -37,8 +37,6 @@ import type {
   WithExpand,
 } from '../src/index.js';
 
-type operations = OperationTypes;
-
 /**
  * How each method of `client.customers` runs: its operation, its path ids in path order (its
  * first arguments), where its params argument goes (none when null), and how its result pages.
@@ -318,22 +316,22 @@ export const customersMethods = {
  * Params of `customers.list` (GET /v1/customers).
  */
 export type CustomerListParams = {
-  [K in keyof QueryOf<operations['GetCustomers']>]: QueryOf<operations['GetCustomers']>[K];
+  [K in keyof QueryOf<OperationTypes['GetCustomers']>]: QueryOf<OperationTypes['GetCustomers']>[K];
 };
 
 /**
  * Params of `customers.create` (POST /v1/customers).
  */
 export type CustomerCreateParams = {
-  [K in keyof BodyOf<operations['PostCustomers']>]: BodyOf<operations['PostCustomers']>[K];
+  [K in keyof BodyOf<OperationTypes['PostCustomers']>]: BodyOf<OperationTypes['PostCustomers']>[K];
 };
 
 /**
  * Params of `customers.search` (GET /v1/customers/search).
  */
 export type CustomerSearchParams = {
-  [K in keyof SearchParamsOf<QueryOf<operations['GetCustomersSearch']>>]: SearchParamsOf<
-    QueryOf<operations['GetCustomersSearch']>
+  [K in keyof SearchParamsOf<QueryOf<OperationTypes['GetCustomersSearch']>>]: SearchParamsOf<
+    QueryOf<OperationTypes['GetCustomersSearch']>
   >[K];
 };
 
@@ -341,8 +339,8 @@ export type CustomerSearchParams = {
  * Params of `customers.retrieve` (GET /v1/customers/{customer}).
  */
 export type CustomerRetrieveParams = {
-  [K in keyof QueryOf<operations['GetCustomersCustomer']>]: QueryOf<
-    operations['GetCustomersCustomer']
+  [K in keyof QueryOf<OperationTypes['GetCustomersCustomer']>]: QueryOf<
+    OperationTypes['GetCustomersCustomer']
   >[K];
 };
 
@@ -350,8 +348,8 @@ export type CustomerRetrieveParams = {
  * Params of `customers.update` (POST /v1/customers/{customer}).
  */
 export type CustomerUpdateParams = {
-  [K in keyof BodyOf<operations['PostCustomersCustomer']>]: BodyOf<
-    operations['PostCustomersCustomer']
+  [K in keyof BodyOf<OperationTypes['PostCustomersCustomer']>]: BodyOf<
+    OperationTypes['PostCustomersCustomer']
   >[K];
 };
 
@@ -359,8 +357,8 @@ export type CustomerUpdateParams = {
  * Params of `customers.listBalanceTransactions` (GET /v1/customers/{customer}/balance_transactions).
  */
 export type CustomerListBalanceTransactionsParams = {
-  [K in keyof QueryOf<operations['GetCustomersCustomerBalanceTransactions']>]: QueryOf<
-    operations['GetCustomersCustomerBalanceTransactions']
+  [K in keyof QueryOf<OperationTypes['GetCustomersCustomerBalanceTransactions']>]: QueryOf<
+    OperationTypes['GetCustomersCustomerBalanceTransactions']
   >[K];
 };
 
@@ -368,8 +366,8 @@ export type CustomerListBalanceTransactionsParams = {
  * Params of `customers.createBalanceTransaction` (POST /v1/customers/{customer}/balance_transactions).
  */
 export type CustomerCreateBalanceTransactionParams = {
-  [K in keyof BodyOf<operations['PostCustomersCustomerBalanceTransactions']>]: BodyOf<
-    operations['PostCustomersCustomerBalanceTransactions']
+  [K in keyof BodyOf<OperationTypes['PostCustomersCustomerBalanceTransactions']>]: BodyOf<
+    OperationTypes['PostCustomersCustomerBalanceTransactions']
   >[K];
 };
 
@@ -377,26 +375,26 @@ export type CustomerCreateBalanceTransactionParams = {
  * Params of `customers.retrieveBalanceTransaction` (GET /v1/customers/{customer}/balance_transactions/{transaction}).
  */
 export type CustomerRetrieveBalanceTransactionParams = {
-  [K in keyof QueryOf<operations['GetCustomersCustomerBalanceTransactionsTransaction']>]: QueryOf<
-    operations['GetCustomersCustomerBalanceTransactionsTransaction']
-  >[K];
+  [
+    K in keyof QueryOf<OperationTypes['GetCustomersCustomerBalanceTransactionsTransaction']>
+  ]: QueryOf<OperationTypes['GetCustomersCustomerBalanceTransactionsTransaction']>[K];
 };
 
 /**
  * Params of `customers.updateBalanceTransaction` (POST /v1/customers/{customer}/balance_transactions/{transaction}).
  */
 export type CustomerUpdateBalanceTransactionParams = {
-  [K in keyof BodyOf<operations['PostCustomersCustomerBalanceTransactionsTransaction']>]: BodyOf<
-    operations['PostCustomersCustomerBalanceTransactionsTransaction']
-  >[K];
+  [
+    K in keyof BodyOf<OperationTypes['PostCustomersCustomerBalanceTransactionsTransaction']>
+  ]: BodyOf<OperationTypes['PostCustomersCustomerBalanceTransactionsTransaction']>[K];
 };
 
 /**
  * Params of `customers.listBankAccounts` (GET /v1/customers/{customer}/bank_accounts).
  */
 export type CustomerListBankAccountsParams = {
-  [K in keyof QueryOf<operations['GetCustomersCustomerBankAccounts']>]: QueryOf<
-    operations['GetCustomersCustomerBankAccounts']
+  [K in keyof QueryOf<OperationTypes['GetCustomersCustomerBankAccounts']>]: QueryOf<
+    OperationTypes['GetCustomersCustomerBankAccounts']
   >[K];
 };
 
@@ -404,8 +402,8 @@ export type CustomerListBankAccountsParams = {
  * Params of `customers.createBankAccount` (POST /v1/customers/{customer}/bank_accounts).
  */
 export type CustomerCreateBankAccountParams = {
-  [K in keyof BodyOf<operations['PostCustomersCustomerBankAccounts']>]: BodyOf<
-    operations['PostCustomersCustomerBankAccounts']
+  [K in keyof BodyOf<OperationTypes['PostCustomersCustomerBankAccounts']>]: BodyOf<
+    OperationTypes['PostCustomersCustomerBankAccounts']
   >[K];
 };
 
@@ -413,8 +411,8 @@ export type CustomerCreateBankAccountParams = {
  * Params of `customers.retrieveBankAccount` (GET /v1/customers/{customer}/bank_accounts/{id}).
  */
 export type CustomerRetrieveBankAccountParams = {
-  [K in keyof QueryOf<operations['GetCustomersCustomerBankAccountsId']>]: QueryOf<
-    operations['GetCustomersCustomerBankAccountsId']
+  [K in keyof QueryOf<OperationTypes['GetCustomersCustomerBankAccountsId']>]: QueryOf<
+    OperationTypes['GetCustomersCustomerBankAccountsId']
   >[K];
 };
 
@@ -422,8 +420,8 @@ export type CustomerRetrieveBankAccountParams = {
  * Params of `customers.updateBankAccount` (POST /v1/customers/{customer}/bank_accounts/{id}).
  */
 export type CustomerUpdateBankAccountParams = {
-  [K in keyof BodyOf<operations['PostCustomersCustomerBankAccountsId']>]: BodyOf<
-    operations['PostCustomersCustomerBankAccountsId']
+  [K in keyof BodyOf<OperationTypes['PostCustomersCustomerBankAccountsId']>]: BodyOf<
+    OperationTypes['PostCustomersCustomerBankAccountsId']
   >[K];
 };
 
@@ -431,8 +429,8 @@ export type CustomerUpdateBankAccountParams = {
  * Params of `customers.deleteBankAccount` (DELETE /v1/customers/{customer}/bank_accounts/{id}).
  */
 export type CustomerDeleteBankAccountParams = {
-  [K in keyof QueryOf<operations['DeleteCustomersCustomerBankAccountsId']>]: QueryOf<
-    operations['DeleteCustomersCustomerBankAccountsId']
+  [K in keyof QueryOf<OperationTypes['DeleteCustomersCustomerBankAccountsId']>]: QueryOf<
+    OperationTypes['DeleteCustomersCustomerBankAccountsId']
   >[K];
 };
 
@@ -440,8 +438,8 @@ export type CustomerDeleteBankAccountParams = {
  * Params of `customers.verifyBankAccount` (POST /v1/customers/{customer}/bank_accounts/{id}/verify).
  */
 export type CustomerVerifyBankAccountParams = {
-  [K in keyof BodyOf<operations['PostCustomersCustomerBankAccountsIdVerify']>]: BodyOf<
-    operations['PostCustomersCustomerBankAccountsIdVerify']
+  [K in keyof BodyOf<OperationTypes['PostCustomersCustomerBankAccountsIdVerify']>]: BodyOf<
+    OperationTypes['PostCustomersCustomerBankAccountsIdVerify']
   >[K];
 };
 
@@ -449,8 +447,8 @@ export type CustomerVerifyBankAccountParams = {
  * Params of `customers.listCards` (GET /v1/customers/{customer}/cards).
  */
 export type CustomerListCardsParams = {
-  [K in keyof QueryOf<operations['GetCustomersCustomerCards']>]: QueryOf<
-    operations['GetCustomersCustomerCards']
+  [K in keyof QueryOf<OperationTypes['GetCustomersCustomerCards']>]: QueryOf<
+    OperationTypes['GetCustomersCustomerCards']
   >[K];
 };
 
@@ -458,8 +456,8 @@ export type CustomerListCardsParams = {
  * Params of `customers.createCard` (POST /v1/customers/{customer}/cards).
  */
 export type CustomerCreateCardParams = {
-  [K in keyof BodyOf<operations['PostCustomersCustomerCards']>]: BodyOf<
-    operations['PostCustomersCustomerCards']
+  [K in keyof BodyOf<OperationTypes['PostCustomersCustomerCards']>]: BodyOf<
+    OperationTypes['PostCustomersCustomerCards']
   >[K];
 };
 
@@ -467,8 +465,8 @@ export type CustomerCreateCardParams = {
  * Params of `customers.retrieveCard` (GET /v1/customers/{customer}/cards/{id}).
  */
 export type CustomerRetrieveCardParams = {
-  [K in keyof QueryOf<operations['GetCustomersCustomerCardsId']>]: QueryOf<
-    operations['GetCustomersCustomerCardsId']
+  [K in keyof QueryOf<OperationTypes['GetCustomersCustomerCardsId']>]: QueryOf<
+    OperationTypes['GetCustomersCustomerCardsId']
   >[K];
 };
 
@@ -476,8 +474,8 @@ export type CustomerRetrieveCardParams = {
  * Params of `customers.updateCard` (POST /v1/customers/{customer}/cards/{id}).
  */
 export type CustomerUpdateCardParams = {
-  [K in keyof BodyOf<operations['PostCustomersCustomerCardsId']>]: BodyOf<
-    operations['PostCustomersCustomerCardsId']
+  [K in keyof BodyOf<OperationTypes['PostCustomersCustomerCardsId']>]: BodyOf<
+    OperationTypes['PostCustomersCustomerCardsId']
   >[K];
 };
 
@@ -485,8 +483,8 @@ export type CustomerUpdateCardParams = {
  * Params of `customers.deleteCard` (DELETE /v1/customers/{customer}/cards/{id}).
  */
 export type CustomerDeleteCardParams = {
-  [K in keyof QueryOf<operations['DeleteCustomersCustomerCardsId']>]: QueryOf<
-    operations['DeleteCustomersCustomerCardsId']
+  [K in keyof QueryOf<OperationTypes['DeleteCustomersCustomerCardsId']>]: QueryOf<
+    OperationTypes['DeleteCustomersCustomerCardsId']
   >[K];
 };
 
@@ -494,8 +492,8 @@ export type CustomerDeleteCardParams = {
  * Params of `customers.retrieveCashBalance` (GET /v1/customers/{customer}/cash_balance).
  */
 export type CustomerRetrieveCashBalanceParams = {
-  [K in keyof QueryOf<operations['GetCustomersCustomerCashBalance']>]: QueryOf<
-    operations['GetCustomersCustomerCashBalance']
+  [K in keyof QueryOf<OperationTypes['GetCustomersCustomerCashBalance']>]: QueryOf<
+    OperationTypes['GetCustomersCustomerCashBalance']
   >[K];
 };
 
@@ -503,8 +501,8 @@ export type CustomerRetrieveCashBalanceParams = {
  * Params of `customers.updateCashBalance` (POST /v1/customers/{customer}/cash_balance).
  */
 export type CustomerUpdateCashBalanceParams = {
-  [K in keyof BodyOf<operations['PostCustomersCustomerCashBalance']>]: BodyOf<
-    operations['PostCustomersCustomerCashBalance']
+  [K in keyof BodyOf<OperationTypes['PostCustomersCustomerCashBalance']>]: BodyOf<
+    OperationTypes['PostCustomersCustomerCashBalance']
   >[K];
 };
 
@@ -512,8 +510,8 @@ export type CustomerUpdateCashBalanceParams = {
  * Params of `customers.listCashBalanceTransactions` (GET /v1/customers/{customer}/cash_balance_transactions).
  */
 export type CustomerListCashBalanceTransactionsParams = {
-  [K in keyof QueryOf<operations['GetCustomersCustomerCashBalanceTransactions']>]: QueryOf<
-    operations['GetCustomersCustomerCashBalanceTransactions']
+  [K in keyof QueryOf<OperationTypes['GetCustomersCustomerCashBalanceTransactions']>]: QueryOf<
+    OperationTypes['GetCustomersCustomerCashBalanceTransactions']
   >[K];
 };
 
@@ -522,16 +520,16 @@ export type CustomerListCashBalanceTransactionsParams = {
  */
 export type CustomerRetrieveCashBalanceTransactionParams = {
   [
-    K in keyof QueryOf<operations['GetCustomersCustomerCashBalanceTransactionsTransaction']>
-  ]: QueryOf<operations['GetCustomersCustomerCashBalanceTransactionsTransaction']>[K];
+    K in keyof QueryOf<OperationTypes['GetCustomersCustomerCashBalanceTransactionsTransaction']>
+  ]: QueryOf<OperationTypes['GetCustomersCustomerCashBalanceTransactionsTransaction']>[K];
 };
 
 /**
  * Params of `customers.retrieveDiscount` (GET /v1/customers/{customer}/discount).
  */
 export type CustomerRetrieveDiscountParams = {
-  [K in keyof QueryOf<operations['GetCustomersCustomerDiscount']>]: QueryOf<
-    operations['GetCustomersCustomerDiscount']
+  [K in keyof QueryOf<OperationTypes['GetCustomersCustomerDiscount']>]: QueryOf<
+    OperationTypes['GetCustomersCustomerDiscount']
   >[K];
 };
 
@@ -539,8 +537,8 @@ export type CustomerRetrieveDiscountParams = {
  * Params of `customers.createFundingInstructions` (POST /v1/customers/{customer}/funding_instructions).
  */
 export type CustomerCreateFundingInstructionsParams = {
-  [K in keyof BodyOf<operations['PostCustomersCustomerFundingInstructions']>]: BodyOf<
-    operations['PostCustomersCustomerFundingInstructions']
+  [K in keyof BodyOf<OperationTypes['PostCustomersCustomerFundingInstructions']>]: BodyOf<
+    OperationTypes['PostCustomersCustomerFundingInstructions']
   >[K];
 };
 
@@ -548,8 +546,8 @@ export type CustomerCreateFundingInstructionsParams = {
  * Params of `customers.listPaymentMethods` (GET /v1/customers/{customer}/payment_methods).
  */
 export type CustomerListPaymentMethodsParams = {
-  [K in keyof QueryOf<operations['GetCustomersCustomerPaymentMethods']>]: QueryOf<
-    operations['GetCustomersCustomerPaymentMethods']
+  [K in keyof QueryOf<OperationTypes['GetCustomersCustomerPaymentMethods']>]: QueryOf<
+    OperationTypes['GetCustomersCustomerPaymentMethods']
   >[K];
 };
 
@@ -557,8 +555,8 @@ export type CustomerListPaymentMethodsParams = {
  * Params of `customers.retrievePaymentMethod` (GET /v1/customers/{customer}/payment_methods/{payment_method}).
  */
 export type CustomerRetrievePaymentMethodParams = {
-  [K in keyof QueryOf<operations['GetCustomersCustomerPaymentMethodsPaymentMethod']>]: QueryOf<
-    operations['GetCustomersCustomerPaymentMethodsPaymentMethod']
+  [K in keyof QueryOf<OperationTypes['GetCustomersCustomerPaymentMethodsPaymentMethod']>]: QueryOf<
+    OperationTypes['GetCustomersCustomerPaymentMethodsPaymentMethod']
   >[K];
 };
 
@@ -566,8 +564,8 @@ export type CustomerRetrievePaymentMethodParams = {
  * Params of `customers.listSources` (GET /v1/customers/{customer}/sources).
  */
 export type CustomerListSourcesParams = {
-  [K in keyof QueryOf<operations['GetCustomersCustomerSources']>]: QueryOf<
-    operations['GetCustomersCustomerSources']
+  [K in keyof QueryOf<OperationTypes['GetCustomersCustomerSources']>]: QueryOf<
+    OperationTypes['GetCustomersCustomerSources']
   >[K];
 };
 
@@ -575,8 +573,8 @@ export type CustomerListSourcesParams = {
  * Params of `customers.createSource` (POST /v1/customers/{customer}/sources).
  */
 export type CustomerCreateSourceParams = {
-  [K in keyof BodyOf<operations['PostCustomersCustomerSources']>]: BodyOf<
-    operations['PostCustomersCustomerSources']
+  [K in keyof BodyOf<OperationTypes['PostCustomersCustomerSources']>]: BodyOf<
+    OperationTypes['PostCustomersCustomerSources']
   >[K];
 };
 
@@ -584,8 +582,8 @@ export type CustomerCreateSourceParams = {
  * Params of `customers.retrieveSource` (GET /v1/customers/{customer}/sources/{id}).
  */
 export type CustomerRetrieveSourceParams = {
-  [K in keyof QueryOf<operations['GetCustomersCustomerSourcesId']>]: QueryOf<
-    operations['GetCustomersCustomerSourcesId']
+  [K in keyof QueryOf<OperationTypes['GetCustomersCustomerSourcesId']>]: QueryOf<
+    OperationTypes['GetCustomersCustomerSourcesId']
   >[K];
 };
 
@@ -593,8 +591,8 @@ export type CustomerRetrieveSourceParams = {
  * Params of `customers.updateSource` (POST /v1/customers/{customer}/sources/{id}).
  */
 export type CustomerUpdateSourceParams = {
-  [K in keyof BodyOf<operations['PostCustomersCustomerSourcesId']>]: BodyOf<
-    operations['PostCustomersCustomerSourcesId']
+  [K in keyof BodyOf<OperationTypes['PostCustomersCustomerSourcesId']>]: BodyOf<
+    OperationTypes['PostCustomersCustomerSourcesId']
   >[K];
 };
 
@@ -602,8 +600,8 @@ export type CustomerUpdateSourceParams = {
  * Params of `customers.deleteSource` (DELETE /v1/customers/{customer}/sources/{id}).
  */
 export type CustomerDeleteSourceParams = {
-  [K in keyof QueryOf<operations['DeleteCustomersCustomerSourcesId']>]: QueryOf<
-    operations['DeleteCustomersCustomerSourcesId']
+  [K in keyof QueryOf<OperationTypes['DeleteCustomersCustomerSourcesId']>]: QueryOf<
+    OperationTypes['DeleteCustomersCustomerSourcesId']
   >[K];
 };
 
@@ -611,8 +609,8 @@ export type CustomerDeleteSourceParams = {
  * Params of `customers.verifySource` (POST /v1/customers/{customer}/sources/{id}/verify).
  */
 export type CustomerVerifySourceParams = {
-  [K in keyof BodyOf<operations['PostCustomersCustomerSourcesIdVerify']>]: BodyOf<
-    operations['PostCustomersCustomerSourcesIdVerify']
+  [K in keyof BodyOf<OperationTypes['PostCustomersCustomerSourcesIdVerify']>]: BodyOf<
+    OperationTypes['PostCustomersCustomerSourcesIdVerify']
   >[K];
 };
 
@@ -620,8 +618,8 @@ export type CustomerVerifySourceParams = {
  * Params of `customers.listSubscriptions` (GET /v1/customers/{customer}/subscriptions).
  */
 export type CustomerListSubscriptionsParams = {
-  [K in keyof QueryOf<operations['GetCustomersCustomerSubscriptions']>]: QueryOf<
-    operations['GetCustomersCustomerSubscriptions']
+  [K in keyof QueryOf<OperationTypes['GetCustomersCustomerSubscriptions']>]: QueryOf<
+    OperationTypes['GetCustomersCustomerSubscriptions']
   >[K];
 };
 
@@ -629,8 +627,8 @@ export type CustomerListSubscriptionsParams = {
  * Params of `customers.createSubscription` (POST /v1/customers/{customer}/subscriptions).
  */
 export type CustomerCreateSubscriptionParams = {
-  [K in keyof BodyOf<operations['PostCustomersCustomerSubscriptions']>]: BodyOf<
-    operations['PostCustomersCustomerSubscriptions']
+  [K in keyof BodyOf<OperationTypes['PostCustomersCustomerSubscriptions']>]: BodyOf<
+    OperationTypes['PostCustomersCustomerSubscriptions']
   >[K];
 };
 
@@ -639,8 +637,8 @@ export type CustomerCreateSubscriptionParams = {
  */
 export type CustomerRetrieveSubscriptionParams = {
   [
-    K in keyof QueryOf<operations['GetCustomersCustomerSubscriptionsSubscriptionExposedId']>
-  ]: QueryOf<operations['GetCustomersCustomerSubscriptionsSubscriptionExposedId']>[K];
+    K in keyof QueryOf<OperationTypes['GetCustomersCustomerSubscriptionsSubscriptionExposedId']>
+  ]: QueryOf<OperationTypes['GetCustomersCustomerSubscriptionsSubscriptionExposedId']>[K];
 };
 
 /**
@@ -648,8 +646,8 @@ export type CustomerRetrieveSubscriptionParams = {
  */
 export type CustomerUpdateSubscriptionParams = {
   [
-    K in keyof BodyOf<operations['PostCustomersCustomerSubscriptionsSubscriptionExposedId']>
-  ]: BodyOf<operations['PostCustomersCustomerSubscriptionsSubscriptionExposedId']>[K];
+    K in keyof BodyOf<OperationTypes['PostCustomersCustomerSubscriptionsSubscriptionExposedId']>
+  ]: BodyOf<OperationTypes['PostCustomersCustomerSubscriptionsSubscriptionExposedId']>[K];
 };
 
 /**
@@ -657,8 +655,8 @@ export type CustomerUpdateSubscriptionParams = {
  */
 export type CustomerDeleteSubscriptionParams = {
   [
-    K in keyof QueryOf<operations['DeleteCustomersCustomerSubscriptionsSubscriptionExposedId']>
-  ]: QueryOf<operations['DeleteCustomersCustomerSubscriptionsSubscriptionExposedId']>[K];
+    K in keyof QueryOf<OperationTypes['DeleteCustomersCustomerSubscriptionsSubscriptionExposedId']>
+  ]: QueryOf<OperationTypes['DeleteCustomersCustomerSubscriptionsSubscriptionExposedId']>[K];
 };
 
 /**
@@ -666,16 +664,18 @@ export type CustomerDeleteSubscriptionParams = {
  */
 export type CustomerRetrieveSubscriptionDiscountParams = {
   [
-    K in keyof QueryOf<operations['GetCustomersCustomerSubscriptionsSubscriptionExposedIdDiscount']>
-  ]: QueryOf<operations['GetCustomersCustomerSubscriptionsSubscriptionExposedIdDiscount']>[K];
+    K in keyof QueryOf<
+      OperationTypes['GetCustomersCustomerSubscriptionsSubscriptionExposedIdDiscount']
+    >
+  ]: QueryOf<OperationTypes['GetCustomersCustomerSubscriptionsSubscriptionExposedIdDiscount']>[K];
 };
 
 /**
  * Params of `customers.listTaxIds` (GET /v1/customers/{customer}/tax_ids).
  */
 export type CustomerListTaxIdsParams = {
-  [K in keyof QueryOf<operations['GetCustomersCustomerTaxIds']>]: QueryOf<
-    operations['GetCustomersCustomerTaxIds']
+  [K in keyof QueryOf<OperationTypes['GetCustomersCustomerTaxIds']>]: QueryOf<
+    OperationTypes['GetCustomersCustomerTaxIds']
   >[K];
 };
 
@@ -683,8 +683,8 @@ export type CustomerListTaxIdsParams = {
  * Params of `customers.createTaxId` (POST /v1/customers/{customer}/tax_ids).
  */
 export type CustomerCreateTaxIdParams = {
-  [K in keyof BodyOf<operations['PostCustomersCustomerTaxIds']>]: BodyOf<
-    operations['PostCustomersCustomerTaxIds']
+  [K in keyof BodyOf<OperationTypes['PostCustomersCustomerTaxIds']>]: BodyOf<
+    OperationTypes['PostCustomersCustomerTaxIds']
   >[K];
 };
 
@@ -692,8 +692,8 @@ export type CustomerCreateTaxIdParams = {
  * Params of `customers.retrieveTaxId` (GET /v1/customers/{customer}/tax_ids/{id}).
  */
 export type CustomerRetrieveTaxIdParams = {
-  [K in keyof QueryOf<operations['GetCustomersCustomerTaxIdsId']>]: QueryOf<
-    operations['GetCustomersCustomerTaxIdsId']
+  [K in keyof QueryOf<OperationTypes['GetCustomersCustomerTaxIdsId']>]: QueryOf<
+    OperationTypes['GetCustomersCustomerTaxIdsId']
   >[K];
 };
 

@@ -41,7 +41,7 @@ export function resultTypes(m: MethodInfo, ctx: ModelTypeContext): { result: str
  * fields out; the type is the same, optional fields, closed enums and descriptions included.
  */
 function paramsType(names: ResourceNames, m: MethodInfo): string {
-  const op = `operations[${JSON.stringify(m.operation.id)}]`;
+  const op = `OperationTypes[${JSON.stringify(m.operation.id)}]`;
   const source = m.params === 'body' ? `BodyOf<${op}>` : m.paging === 'search' ? `SearchParamsOf<QueryOf<${op}>>` : `QueryOf<${op}>`;
   return `{ [K in keyof ${source}]: ${source}[K] }`;
 }
@@ -144,7 +144,6 @@ function header(runtime: string, models: readonly string[], body: string): strin
     ...(models.length ? [`import type { ${models.join(', ')} } from './models.js';`] : []),
     `import type { operations as OperationTypes } from './types.js';`,
     `import type { ${helpers.join(', ')} } from '${runtime}';`,
-    `type operations = OperationTypes;`,
   ].join('\n\n');
 }
 

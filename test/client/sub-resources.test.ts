@@ -357,11 +357,11 @@ describe('customers.deleteDiscount', () => {
 describe('customers.retrieveCashBalance', () => {
   it('GETs /v1/customers/{customer}/cash_balance', async () => {
     const seen = capture('get', '/v1/customers/:customer/cash_balance', cashBalanceJson());
-    const balance = await client.customers.retrieveCashBalance(HOSTILE, { expand: ['settings'] });
+    const balance = await client.customers.retrieveCashBalance(HOSTILE, {});
     const request = only(seen);
     expect(request.method).toBe('GET');
     expect(pathname(request)).toBe(`/v1/customers/${HOSTILE_SEGMENT}/cash_balance`);
-    expect(search(request)).toBe('?expand[0]=settings');
+    expect(search(request)).toBe('');
     expect(balance.available).toEqual({ eur: 10000 });
     expect(balance.settings.reconciliation_mode).toBe('automatic');
   });
