@@ -29,6 +29,7 @@ export type { BodyOf, ItemOf, QueryOf, SearchParamsOf, SuccessOf } from './resou
 export type { MethodSpec } from './resources/build-resource.js';
 export { decideRetry, backoffDelay, parseRetryAfter, type RetryDecision, type RetryInput } from './http/retry.js';
 export type { Clock, Timeout } from './client/options.js';
+export { testClock, type TestClock } from './client/test-clock.js';
 export { fetchTransport, type HttpRequest, type HttpResponse, type Transport } from './http/transport.js';
 export type { ClientHooks, ErrorHookEvent, HookEvent, RequestHookEvent, ResponseHookEvent } from './http/hooks.js';
 export type * from './resources/types.js';
