@@ -20,7 +20,8 @@ export default defineConfig([
     // Types keep every description and @example from the source and generated/.
     dts: { entry },
     clean: true,
-    sourcemap: true,
+    // No source maps: they were half the unpacked package, and the output is readable as it is.
+    sourcemap: false,
     target: 'es2022',
     external: ['msw', 'openapi-fetch'],
   },

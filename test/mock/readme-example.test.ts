@@ -1,10 +1,9 @@
-// The README's "Testing your app with MSW" example, run as written except for the two imports
-// (`stripe-customers` and `stripe-customers/msw` become ../../src/index.js and ../../src/msw.js),
-// so the example stays true. Keep the two in step.
+// The README's "Testing with the mock kit" example, run exactly as written (vitest resolves the
+// package by name); test/readme-examples.test.ts fails when the two differ.
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { createClient, StripeInvalidRequestError } from '../../src/index.js';
-import { createCustomersMock, customerFixture } from '../../src/msw.js';
+import { createClient, StripeInvalidRequestError } from 'stripe-customers';
+import { createCustomersMock, customerFixture } from 'stripe-customers/msw';
 
 const mock = createCustomersMock();
 const server = setupServer(...mock.handlers);
