@@ -17,6 +17,10 @@ export default defineConfig([
     // condition points at index.d.ts, and the types are the same whichever runtime resolves.
     entry: { ...entry, 'index.node': 'src/client/node-entry.ts' },
     format: ['esm', 'cjs'],
+    // One copy of the shared code for CommonJS too, as for ESM: without it every CommonJS entry
+    // carried the whole client and its schemas (half the package), and `require('stripe-customers')`
+    // and `require('stripe-customers/node')` had different error classes.
+    splitting: true,
     // Types keep every description and @example from the source and generated/.
     dts: { entry },
     clean: true,
