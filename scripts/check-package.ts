@@ -210,7 +210,7 @@ async function main(): Promise<void> {
     });
     assert.match(created.id, /^cus_/);
     const again = await stripe.customers.retrieve(created.id);
-    if ('deleted' in again) throw new Error('retrieve returned a deleted customer');
+    if (again.deleted) throw new Error('retrieve returned a deleted customer');
     const email: string | null | undefined = again.email;
     assert.equal(email, 'jenny@example.com');
     assert.equal(again.name, 'Jenny Rosen');
@@ -232,7 +232,7 @@ async function main(): Promise<void> {
     assert.deepEqual(through, { https: 2, fetch: 1, myFetch: 1, myTransport: 1 }, 'the fetch and transport options must still choose');
     const overNode = createClient({ apiKey: 'sk_test_123', transport: nodeTransport() });
     const viaHttp = await overNode.customers.retrieve(created.id);
-    if ('deleted' in viaHttp) throw new Error('retrieve over nodeTransport returned a deleted customer');
+    if (viaHttp.deleted) throw new Error('retrieve over nodeTransport returned a deleted customer');
     assert.equal(viaHttp.email, 'jenny@example.com', 'nodeTransport must reach the same mock over node:http');
     assert.equal(through.https, 3);
   } finally {
@@ -247,6 +247,36 @@ main().catch((error: unknown) => {
   process.exitCode = 1;
 });
 `;
+
+/**
+ * The newest TypeScript at the time of writing, beside the repository's own: a user's
+ * `tsc --declaration` must name our types with both.
+ */
+const NEWEST_TYPESCRIPT = '7.0.2';
+
+// A user's library that returns our results without annotating them: `tsc --declaration` must be
+// able to name every inferred type through the package's own entry points, or it fails with
+// TS2742 / TS2883 ("cannot be named without a reference to ...dist/chunk...").
+const LIBRARY = `import { createClient, type StripeCustomersClient } from 'stripe-customers';
+
+export const stripe = createClient({ apiKey: 'sk_test_123' });
+export async function onboard(client: StripeCustomersClient, email: string) {
+  const customer = await client.customers.create({ email, metadata: { app_user_id: 'u_42' } });
+  return { customer, again: await client.customers.retrieve(customer.id, { expand: ['tax_ids'] }) };
+}
+export function everyCustomer(client: StripeCustomersClient) {
+  return client.customers.list({ limit: 100, expand: ['data.default_source'] });
+}
+export const taxIds = (client: StripeCustomersClient, id: string) => client.customers.listTaxIds(id);
+export const sources = (client: StripeCustomersClient, id: string) => client.customers.retrieveSource(id, 'src_1');
+`;
+
+/** A tsconfig that emits declarations for the library, under `module` resolution. */
+function libraryTsconfig(name: string, module: string): object {
+  const moduleResolution = module === 'esnext' ? 'bundler' : module;
+  const compilerOptions = { module, moduleResolution, target: 'es2022', strict: true, declaration: true, emitDeclarationOnly: true };
+  return { compilerOptions: { ...compilerOptions, types: ['node'], skipLibCheck: true, outDir: `decl-${name}` }, files: ['library.mts'] };
+}
 
 /** A strict tsconfig for one resolution mode, emitting to `out-<name>`. */
 function tsconfig(name: string, module: string, files: string[], skipLibCheck = false): object {
@@ -272,6 +302,17 @@ function writeApps(app: string): void {
   writeFileSync(join(app, 'node16-cjs.cts'), TS_APP);
   writeFileSync(join(app, 'bundler.ts'), TS_APP);
   for (const [name, config] of Object.entries(TSCONFIGS)) writeFileSync(join(app, name), JSON.stringify(config, null, 2));
+  writeFileSync(join(app, 'library.mts'), LIBRARY);
+  writeFileSync(join(app, 'tsconfig.library-node16.json'), JSON.stringify(libraryTsconfig('node16', 'node16'), null, 2));
+  writeFileSync(join(app, 'tsconfig.library-bundler.json'), JSON.stringify(libraryTsconfig('bundler', 'esnext'), null, 2));
+}
+
+/** Installs the newest TypeScript beside the app (not in it, so the app's own tsc stays the repository's). */
+function installNewestTypescript(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'newest-typescript', private: true }, null, 2));
+  run('npm', ['install', '--no-audit', '--no-fund', `typescript@${NEWEST_TYPESCRIPT}`], { cwd: dir });
+  return join(dir, 'node_modules/typescript/bin/tsc');
 }
 
 /** Runs one app with node; it passes if it exits 0 having printed the OK line. */
@@ -280,8 +321,8 @@ function runApp(app: string, file: string): void {
   if (!stdout.includes(OK_LINE)) throw new CheckFailed(`${file} exited 0 without finishing`, stdout);
 }
 
-function compile(app: string, tsconfig: string): void {
-  run(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', tsconfig], { cwd: app, capture: true });
+function compile(app: string, tsconfig: string, tsc = join(app, 'node_modules/typescript/bin/tsc')): void {
+  run(process.execPath, [tsc, '-p', tsconfig], { cwd: app, capture: true });
 }
 
 const steps: { name: string; seconds: number }[] = [];
@@ -330,6 +371,16 @@ async function main(): Promise<void> {
     await step('TypeScript, bundler resolution: tsc, then run the .js it emits', () => {
       compile(app, 'tsconfig.bundler.json');
       runApp(app, 'out-bundler/bundler.js');
+    });
+    const ownVersion = readJson(join(ROOT, 'node_modules/typescript/package.json')).version as string;
+    await step(`A user's library: tsc ${ownVersion} --declaration names every inferred type (node16, bundler)`, () => {
+      compile(app, 'tsconfig.library-node16.json');
+      compile(app, 'tsconfig.library-bundler.json');
+    });
+    await step(`A user's library: tsc ${NEWEST_TYPESCRIPT} --declaration, the same`, () => {
+      const tsc = installNewestTypescript(join(work, 'newest-typescript'));
+      compile(app, 'tsconfig.library-node16.json', tsc);
+      compile(app, 'tsconfig.library-bundler.json', tsc);
     });
   } catch (error) {
     const failed = error instanceof CheckFailed ? error : new CheckFailed(String(error));
