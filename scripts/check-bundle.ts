@@ -26,17 +26,17 @@ import { gzipSync } from 'node:zlib';
  * (bench/RESULTS.md says what stands in the way), so it can only get better. A worker pays for every
  * byte on each cold start; raise it only with a reason recorded in bench/RESULTS.md.
  */
-const APP_BUDGET_GZIP_BYTES = 32.5 * 1024;
+const APP_BUDGET_GZIP_BYTES = 34 * 1024;
 /**
  * The same app for a project that already bundles zod v4 (zod left external): what this package
  * adds. The goal is 9 KB; guarded at what the client reaches today, like the figure above.
  */
-const APP_ZOD_EXTERNAL_BUDGET_GZIP_BYTES = 25.5 * 1024;
+const APP_ZOD_EXTERNAL_BUDGET_GZIP_BYTES = 27 * 1024;
 /**
  * An app that can call all 47 customer operations (scripts/bundle-app/all-operations.ts), zod
  * included. The goal is 30 KB (stripe-node needs 33.8 KB for one call); guarded at what it reaches.
  */
-const ALL_OPERATIONS_BUDGET_GZIP_BYTES = 32.5 * 1024;
+const ALL_OPERATIONS_BUDGET_GZIP_BYTES = 34 * 1024;
 /** How many contributors to list for the budgeted app; the other bundles list fewer. */
 const TOP_CONTRIBUTORS = 12;
 const TOP_CONTRIBUTORS_OTHERS = 5;
