@@ -30,10 +30,17 @@ export default defineConfig([
     external: ['msw', 'openapi-fetch'],
   },
   {
-    // The `stripe-customers mock` bin's server, ESM only (it runs as a program, not imported).
-    entry: { 'mock-server': 'scripts/mock-server.ts' },
+    // The bin's programs, ESM only (they run, they are not imported): `stripe-customers mock`'s
+    // server and `stripe-customers generate`'s CLI. The generator's yaml parser is bundled in (a
+    // devDependency, so tsup bundles it); openapi-typescript, typescript and prettier are optional
+    // peers, imported at run time from the user's install (scripts/lib/peers.ts).
+    entry: { 'mock-server': 'scripts/mock-server.ts', generate: 'scripts/generate-cli.ts' },
     format: ['esm'],
     target: 'node20',
     platform: 'node',
+    external: ['openapi-typescript', 'typescript', 'prettier'],
+    // yaml's Node build is CommonJS and requires `process`; in an ESM bundle that require needs a
+    // real `require` to call.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   },
 ]);

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULTS } from './generate-defaults.js';
+import { DEFAULTS, LAGO } from './generate-defaults.js';
 import { generateFiles, isGeneratedPage, listFiles } from './lib/generate.js';
 
 /**
@@ -26,28 +26,42 @@ async function compare(dir: string, present: readonly string[], expected: Record
 async function docsPresent(dir: string, expected: Record<string, string>): Promise<string[]> {
   const owned: string[] = [];
   for (const path of await listFiles(dir)) {
-    const ours =
-      path in expected || /^(models|operations)\//.test(path) || (await isGeneratedPage(join(dir, path)));
+    const ours = path in expected || /^(models|operations)\//.test(path) || (await isGeneratedPage(join(dir, path)));
     if (ours) owned.push(path);
   }
   return owned;
 }
 
-/** Fails when generated/ or docs/ is not exactly what the generator makes from spec/ now. */
+/** The `.ts` files in `dir`, or none when it does not exist. */
+async function codeFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code === 'ENOENT') return [];
+    throw error;
+  });
+  return names.filter((f) => f.endsWith('.ts'));
+}
+
+/**
+ * Fails when generated/ or docs/ is not exactly what the generator makes from spec/ now, or
+ * examples/lago/generated/ is not what it makes from spec/lago/.
+ */
 async function main(): Promise<void> {
   const fresh = await generateFiles(DEFAULTS.spec);
-  const code = (await readdir(DEFAULTS.out)).filter((f) => f.endsWith('.ts'));
-  const problems = [
-    ...(await compare(DEFAULTS.out, code, fresh.files)),
+  const lago = await generateFiles(LAGO.spec, [], LAGO.runtime, { command: LAGO.command, docs: false });
+  const stale = [
+    ...(await compare(DEFAULTS.out, await codeFiles(DEFAULTS.out), fresh.files)),
     ...(await compare(DEFAULTS.docs, await docsPresent(DEFAULTS.docs, fresh.docs), fresh.docs)),
   ];
-  if (problems.length) {
-    console.error(`${DEFAULTS.out}/ or ${DEFAULTS.docs}/ is stale:\n  ${problems.join('\n  ')}\nRun: npm run generate`);
+  const staleLago = await compare(LAGO.out, await codeFiles(LAGO.out), lago.files);
+  if (stale.length || staleLago.length) {
+    const fixes = [...(stale.length ? ['npm run generate'] : []), ...(staleLago.length ? [LAGO.regenerate] : [])];
+    console.error(`Generated files are stale:\n  ${[...stale, ...staleLago].join('\n  ')}\nRun: ${fixes.join('\n     ')}`);
     process.exit(1);
   }
   console.log(
     `${DEFAULTS.out}/ and ${DEFAULTS.docs}/ match ${DEFAULTS.spec} ` +
-      `(${Object.keys(fresh.files).length} code files, ${Object.keys(fresh.docs).length} reference pages)`,
+      `(${Object.keys(fresh.files).length} code files, ${Object.keys(fresh.docs).length} reference pages); ` +
+      `${LAGO.out}/ matches ${LAGO.spec} (${Object.keys(lago.files).length} code files)`,
   );
 }
 

@@ -14,6 +14,11 @@ export interface ResourceNames {
   runtime: string;
 }
 
+/** `CustomersResource`: the interface of `client.customers` (`AccountResource` beside `AccountsResource`). */
+export function resourceInterfaceName(property: string): string {
+  return `${property[0]!.toUpperCase()}${property.slice(1)}Resource`;
+}
+
 /** `CustomerListPaymentMethodsParams`: stripe-node's names for the params types. */
 export function paramsTypeName(singular: string, method: MethodInfo): string {
   return `${singular}${pascalCase(method.name === 'del' ? 'delete' : method.name)}Params`;
@@ -42,7 +47,10 @@ export function resultTypes(m: MethodInfo, ctx: ModelTypeContext): { result: str
  */
 function paramsType(names: ResourceNames, m: MethodInfo): string {
   const op = `OperationTypes[${JSON.stringify(m.operation.id)}]`;
-  const source = m.params === 'body' ? `BodyOf<${op}>` : m.paging === 'search' ? `SearchParamsOf<QueryOf<${op}>>` : `QueryOf<${op}>`;
+  const media = m.operation.bodyMediaType;
+  // BodyOf reads the form body (Stripe's); a body of another media type is read where it is.
+  const body = media ? `NonNullable<${op}['requestBody']>['content'][${JSON.stringify(media)}]` : `BodyOf<${op}>`;
+  const source = m.params === 'body' ? body : m.paging === 'search' ? `SearchParamsOf<QueryOf<${op}>>` : `QueryOf<${op}>`;
   return `{ [K in keyof ${source}]: ${source}[K] }`;
 }
 
@@ -118,7 +126,7 @@ export function emitResourceMethods(methods: readonly MethodInfo[], names: Resou
     `${methodDoc(m)}${signature(names, m, m.name, ctx)}`,
     ...m.aliases.map((alias) => `${methodDoc(m, m.name)}${signature(names, m, alias, ctx)}`),
   ]);
-  const resource = `${names.singular}sResource`;
+  const resource = resourceInterfaceName(names.property);
   return [
     `/**\n * How each method of \`client.${names.property}\` runs: its operation, its path ids in path order (its\n * first arguments), where its params argument goes (none when null), and how its result pages.\n */\nexport const ${tableName} = {\n${rows.join('\n')}\n} as const;`,
     ...paramsTypes,

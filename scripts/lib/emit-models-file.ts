@@ -11,6 +11,7 @@ import {
   type ModelTypeContext,
 } from './models/model-type.js';
 import { modelNames } from './models/names.js';
+import { apiName } from './names.js';
 import type { Document, Schema } from './openapi.js';
 
 const HELPERS = `/**
@@ -52,13 +53,13 @@ const DELETED_MARKER: ModelField = {
 };
 
 /**
- * One component as a named type. Objects are object types under an alias rather than interfaces:
+ * One component as a named type; without a description, it is "the `x` object of `api`'s API". Objects are object types under an alias rather than interfaces:
  * like the anonymous types they name, they stay assignable to `Record<string, unknown>`, which
  * reading a field this SDK does not know (`(customer as Record<string, unknown>).new_field`) needs.
  */
-export function emitModel(specName: string, schema: Schema, ctx: ModelTypeContext, markDeleted: boolean): string {
+export function emitModel(specName: string, schema: Schema, ctx: ModelTypeContext, markDeleted: boolean, api = 'Stripe'): string {
   const name = ctx.modelOf(specName);
-  const doc = jsdoc(schema.description || `The \`${specName}\` object of Stripe's API.`, '');
+  const doc = jsdoc(schema.description || `The \`${specName}\` object of ${api}'s API.`, '');
   const isObject = !schema.$ref && !schema.anyOf && !schema.oneOf && !schema.allOf && !schema.enum;
   if (isObject && isOpenObject(schema) && (schema.type === 'object' || schema.properties)) {
     return `${doc}export type ${name} = Record<string, unknown>;`;
@@ -98,7 +99,8 @@ export function emitModelsFile(doc: Document, components: ReadonlySet<string>, r
   };
   const marked = deletedMarkers(doc, components, responses);
   const specNames = [...components].sort();
-  const models = specNames.map((spec) => emitModel(spec, doc.components!.schemas![spec]!, ctx, marked.has(spec)));
+  const api = apiName(doc.info.title);
+  const models = specNames.map((spec) => emitModel(spec, doc.components!.schemas![spec]!, ctx, marked.has(spec), api));
   const index = specNames.map((spec) => `  ${propertyKey(spec)}: ${names.get(spec)};`);
   const byName = `/** Every model by its name in the spec (\`customer\` → \`Customer\`), for code that goes by the spec's names. */\nexport type ModelsBySpecName = {\n${index.join('\n')}\n};`;
   const intro =

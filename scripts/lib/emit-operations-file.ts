@@ -1,14 +1,16 @@
 import type { OperationSchemaNames } from './emit-schemas-file.js';
 import { expandTreeConsts } from './models/expand-code.js';
 import { expandTree } from './models/expand-tree.js';
+import { apiName } from './names.js';
 import type { Document } from './openapi.js';
 import type { OperationInfo } from './select.js';
 import { docComment } from './zod/context.js';
 
 /**
  * Writes `operations.ts`: the operation table the client runs on. Each entry names its method, path
- * template, path parameters, the zod schemas for path, query, body, response and error, and the
- * tree of paths its `expand` may name (`expandTree`, written by `expandTreeConsts`).
+ * template, path parameters, the zod schemas for path, query, body, response and error, the body's
+ * media type when it is not form-encoded (`bodyMediaType: "application/json"`), and the tree of
+ * paths its `expand` may name (`expandTree`, written by `expandTreeConsts`).
  */
 export function emitOperationsFile(
   doc: Document,
@@ -40,6 +42,8 @@ export function emitOperationsFile(
       `pathSchema: ${ref(n.path)}`,
       `querySchema: ${ref(n.query)}`,
       `bodySchema: ${ref(n.body)}`,
+      // Absent means Stripe's form encoding, so a Stripe table reads as it always has.
+      ...(op.bodyMediaType ? [`bodyMediaType: ${JSON.stringify(op.bodyMediaType)}`] : []),
       `responseSchema: ${ref(n.response)}`,
       `errorSchema: ${ref(n.error)}`,
       `expandable: ${expandable(op)}`,
@@ -54,7 +58,7 @@ export function emitOperationsFile(
   return [
     `import { ${[...used].sort().join(', ')} } from './schemas.js';`,
     ...trees.consts,
-    `/** The spec this code was generated from. \`version\` is the Stripe API version it describes. */\nexport const specInfo = ${JSON.stringify(spec)} as const;`,
+    `/** The spec this code was generated from. \`version\` is the ${apiName(doc.info.title)} API version it describes. */\nexport const specInfo = ${JSON.stringify(spec)} as const;`,
     `/** Every generated operation, by operationId. */\nexport const operations = {\n${entries.join(',\n')},\n} as const;`,
     `/** The operationIds this build knows. */\nexport type OperationId = keyof typeof operations;`,
   ].join('\n\n');

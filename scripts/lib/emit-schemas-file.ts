@@ -1,6 +1,6 @@
 import { responseType } from './emit-models-file.js';
 import { markPure } from './mark-pure.js';
-import { componentIdentifier, operationIdentifier } from './names.js';
+import { apiName, componentIdentifier, operationIdentifier } from './names.js';
 import { schemaRefName, type Document, type Schema } from './openapi.js';
 import { parametersObject, type OperationInfo } from './select.js';
 import { docComment, leaf, type Direction, type EmitContext, type Emitted } from './zod/context.js';
@@ -22,8 +22,9 @@ interface Declaration extends Emitted {
   description: string | undefined;
 }
 
-const OPEN_ENUM = `/**
- * An enum Stripe may extend without a new API version: the known values, or any other string
+/** `openEnum`, for an API that may add enum values (`api`: `Stripe`, from the spec's title). */
+const openEnumHelper = (api: string) => `/**
+ * An enum ${api} may extend without a new API version: the known values, or any other string
  * (typed \`string & {}\` so editors still offer the known values).
  */
 function openEnum<const T extends readonly [string, ...string[]]>(values: T) {
@@ -193,7 +194,7 @@ export function emitSchemasFile(
   const body = markPure([...components, ...operationCode].join('\n\n'));
   const code = [
     `import * as z from 'zod/mini';\nimport type * as models from './models.js';`,
-    body.includes('openEnum(') ? markPure(OPEN_ENUM) : '',
+    body.includes('openEnum(') ? markPure(openEnumHelper(apiName(doc.info.title))) : '',
     OPEN_ENUMS,
     '// Components',
     body,

@@ -39,8 +39,9 @@ export function methodName(op: Pick<OperationInfo, 'method' | 'path'>, base: str
   if (rest.length === 0) return op.method === 'post' ? 'create' : 'list';
   if (rest.length === 1 && !isParam(rest[0]!)) return rest[0]!;
   if (rest.length === 1) return op.method === 'delete' ? 'del' : verbs[op.method]!;
-  // Below an item: the nouns of every fixed segment after the first id, the last one deciding.
-  const nouns = rest.slice(1).filter((s) => !isParam(s));
+  // Below an item: the nouns of every fixed segment after the first id, the last one deciding. A
+  // fixed segment in the id's place is a noun too (`/v1/credit_notes/preview/lines`).
+  const nouns = (isParam(rest[0]!) ? rest.slice(1) : rest).filter((s) => !isParam(s));
   const last = rest[rest.length - 1]!;
   if (last === 'verify') return `verify${nouns.slice(0, -1).map((n) => pascalCase(singular(n))).join('')}`;
   const endsWithId = isParam(last);
@@ -69,8 +70,10 @@ export function pagingOf(doc: Document, op: OperationInfo): 'list' | 'search' | 
 }
 
 /**
- * The methods of the resource at `base`: one per operation under it, named by {@link methodName},
- * with its arguments and paging. Two operations may not share a name.
+ * The methods of the resource at `base`: one per operation whose {@link resourceBase} it is, named
+ * by {@link methodName}, with its arguments and paging. When the rule gives two operations one name
+ * (Stripe's `POST /v1/charges/{charge}/refund` and `…/refunds` are both `createRefund`), each of them
+ * is named after its operationId instead (`postChargesChargeRefund`), so neither reads as the other.
  */
 export function resourceMethods(doc: Document, ops: readonly OperationInfo[], base: string): MethodInfo[] {
   const paths = new Set<string>();
@@ -78,13 +81,14 @@ export function resourceMethods(doc: Document, ops: readonly OperationInfo[], ba
     paths.add(path);
     if (item.get) paths.add(`${path}#get`);
   }
+  const resources = specResources(doc);
   const methods = ops
-    .filter((op) => op.path === base || op.path.startsWith(`${base}/`))
+    .filter((op) => resourceBase(op.path, resources) === base)
     .map((op): MethodInfo => {
       const name = methodName(op, base, paths);
       const params = op.body ? objectOf(doc, op.body) : undefined;
       const bodyProps = Object.keys(params?.properties ?? {});
-      const where = op.method === 'post' ? (bodyProps.length ? 'body' : null) : op.queryParams.length ? 'query' : null;
+      const where = op.body ? (bodyProps.length ? 'body' : null) : op.queryParams.length ? 'query' : null;
       const required = where === 'body' ? (params?.required?.length ?? 0) > 0 : op.queryParams.some((p) => p.required);
       const names = where === 'body' ? bodyProps : op.queryParams.map((p) => p.name);
       return {
@@ -98,26 +102,113 @@ export function resourceMethods(doc: Document, ops: readonly OperationInfo[], ba
         paging: pagingOf(doc, op),
       };
     });
+  return withDistinctNames(methods);
+}
+
+/** `PostChargesChargeRefund` → `postChargesChargeRefund`: the fallback name of an operation. */
+export function operationMethodName(operationId: string): string {
+  const pascal = pascalCase(operationId);
+  return pascal[0]!.toLowerCase() + pascal.slice(1);
+}
+
+/** The methods with every name the rule gave more than one of replaced by the operationIds' names. */
+export function withDistinctNames(methods: readonly MethodInfo[]): MethodInfo[] {
+  const count = new Map<string, number>();
+  for (const m of methods) for (const name of [m.name, ...m.aliases]) count.set(name, (count.get(name) ?? 0) + 1);
+  const renamed = methods.map((m) =>
+    count.get(m.name)! > 1 ? { ...m, name: operationMethodName(m.operation.id), aliases: [] } : m,
+  );
   const seen = new Map<string, string>();
-  for (const m of methods) {
+  for (const m of renamed) {
     for (const name of [m.name, ...m.aliases]) {
       const other = seen.get(name);
       if (other) throw new Error(`operations ${other} and ${m.operation.id} would both be the method ${name}`);
       seen.set(name, m.operation.id);
     }
   }
-  return methods;
+  return renamed;
+}
+
+const isParamSegment = (segment: string | undefined) => segment !== undefined && /^\{[^}]+\}$/.test(segment);
+
+/**
+ * The paths that are resources (see {@link resourceBase}): every operation's path, and every prefix
+ * an id follows in some path.
+ */
+export function resourcePaths(allPaths: Iterable<string>): Set<string> {
+  const found = new Set<string>();
+  for (const path of allPaths) {
+    found.add(path);
+    const segments = path.split('/');
+    segments.forEach((segment, i) => {
+      if (i > 0 && isParamSegment(segment)) found.add(segments.slice(0, i).join('/') || '/');
+    });
+  }
+  return found;
+}
+
+const resourcesBySpec = new WeakMap<object, Set<string>>();
+
+/** {@link resourcePaths} of a spec's paths, worked out once per spec (a run asks once per resource). */
+function specResources(doc: Document): Set<string> {
+  const paths = doc.paths ?? {};
+  let found = resourcesBySpec.get(paths);
+  if (!found) resourcesBySpec.set(paths, (found = resourcePaths(Object.keys(paths))));
+  return found;
 }
 
 /**
- * The resources the operations belong to: one per distinct `/v1/<name>` (the first two path
- * segments), named after it: `/v1/customers` is `customers`, its types `Customer…`.
+ * The path of the resource an operation belongs to: the shortest prefix of `path` that is itself an
+ * operation's path or is followed by an id in some path (`/v1/customers` for
+ * `/v1/customers/{customer}/tax_ids`). Leading segments that are neither are namespaces and never a
+ * resource: `/v1` and Stripe's `/v1/issuing` (`/v1/issuing/cards` is the resource), Lago's `/api/v1`.
+ * `resources` is {@link resourcePaths} of every path in the spec.
  */
-export function findResources(ops: readonly OperationInfo[], runtime: string): { base: string; property: string; singular: string; runtime: string }[] {
-  const bases = [...new Set(ops.map((op) => op.path.split('/').slice(0, 3).join('/')))].sort();
-  return bases.map((base) => {
-    const name = base.split('/').pop()!;
-    const camel = pascalCase(name);
-    return { base, property: camel[0]!.toLowerCase() + camel.slice(1), singular: pascalCase(singular(name)), runtime };
+export function resourceBase(path: string, resources: ReadonlySet<string>): string {
+  const segments = path.split('/');
+  for (let n = 2; n <= segments.length; n++) {
+    const prefix = segments.slice(0, n).join('/');
+    if (resources.has(prefix)) return prefix;
+  }
+  return path;
+}
+
+/**
+ * The leading segments every path shares that are namespaces, not resources (`/v1` in Stripe's
+ * spec, `/api/v1` in Lago's): a resource's name leaves them out.
+ */
+export function namespacePrefix(allPaths: readonly string[]): string[] {
+  const resources = resourcePaths(allPaths);
+  const bases = allPaths.map((p) => resourceBase(p, resources).split('/'));
+  const shared: string[] = [];
+  for (let i = 1; bases.length && bases.every((b) => i < b.length - 1 && b[i] === bases[0]![i]); i++) shared.push(bases[0]![i]!);
+  return shared;
+}
+
+/**
+ * The resources the operations belong to: one per distinct {@link resourceBase}, named after its
+ * segments below the shared namespace: `/v1/customers` is `customers` (its types `Customer…`),
+ * `/v1/apple_pay/domains` is `applePayDomains` (`ApplePayDomain…`). Two resources whose singular
+ * would be one (`/v1/account` and `/v1/accounts`) each keep their own name whole (`Account…`,
+ * `Accounts…`). `allPaths` are every path of the spec (default: the operations'), which decide
+ * what is a resource.
+ */
+export function findResources(
+  ops: readonly OperationInfo[],
+  runtime: string,
+  allPaths: readonly string[] = ops.map((op) => op.path),
+): { base: string; property: string; singular: string; runtime: string }[] {
+  const skip = namespacePrefix(allPaths).length + 1;
+  const resources = resourcePaths(allPaths);
+  const bases = [...new Set(ops.map((op) => resourceBase(op.path, resources)))].sort();
+  const named = bases.map((base) => {
+    const words = base.split('/').slice(skip).filter((w) => !isParamSegment(w));
+    const names = words.length ? words : ['api'];
+    const whole = names.map(pascalCase).join('');
+    const singularName = [...names.slice(0, -1).map(pascalCase), pascalCase(singular(names[names.length - 1]!))].join('');
+    return { base, property: whole[0]!.toLowerCase() + whole.slice(1), whole, singular: singularName, runtime };
   });
+  const count = new Map<string, number>();
+  for (const r of named) count.set(r.singular, (count.get(r.singular) ?? 0) + 1);
+  return named.map(({ whole, ...r }) => ({ ...r, singular: count.get(r.singular)! > 1 ? whole : r.singular }));
 }

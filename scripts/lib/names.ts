@@ -25,3 +25,12 @@ export function componentIdentifier(name: string, direction: Direction, kind: 'S
 export function operationIdentifier(operationId: string, part: 'Path' | 'Query' | 'Body' | 'Response' | 'Error'): string {
   return `${pascalCase(operationId)}${part}Schema`;
 }
+
+/**
+ * What generated prose calls the API: the spec's title without a trailing ` API`, on one line and
+ * safe inside a comment (`Stripe API` → `Stripe`, so "Stripe's API", "the Stripe API version").
+ */
+export function apiName(title: unknown): string {
+  const line = String(title ?? '').replace(/\s+/g, ' ').trim().replace(/\*\//g, '*\\/');
+  return line.replace(/\s+API$/, '') || line;
+}

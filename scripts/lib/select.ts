@@ -1,4 +1,4 @@
-import { METHODS, resolveLocal, type Document, type Method, type Parameter, type Schema } from './openapi.js';
+import { METHODS, resolveLocal, type Document, type Method, type Operation, type Parameter, type Schema } from './openapi.js';
 
 /** One chosen operation, with everything the emitters need resolved. */
 export interface OperationInfo {
@@ -10,13 +10,21 @@ export interface OperationInfo {
   pathParams: Parameter[];
   /** For GET and DELETE this also holds the body's properties: Stripe reads them from the query. */
   queryParams: Parameter[];
-  /** The form body, for methods that send one. */
+  /** The request body, for methods that send one. */
   body: Schema | undefined;
+  /**
+   * The body's media type when it is not Stripe's `application/x-www-form-urlencoded`
+   * (`application/json`, `multipart/form-data`), so a client encodes it accordingly.
+   */
+  bodyMediaType?: string | undefined;
   /** The success (2xx) JSON response. */
   response: Schema | undefined;
   /** The status code `response` is listed under (`200`), as written in the spec. */
   responseStatus: string | undefined;
-  /** The `default` (error) JSON response. */
+  /**
+   * The error JSON response: `default`, or when there is none, the 4xx and 5xx responses' schemas
+   * (one, or `anyOf` the distinct ones).
+   */
   errorResponse: Schema | undefined;
   /**
    * For each path param, the fixed path segments that stand where it stands in another route
@@ -44,19 +52,50 @@ export function matchesFilter(filters: readonly string[], id: string, path: stri
   );
 }
 
-function formBody(op: NonNullable<PathMethod>, doc: Document): Schema | undefined {
-  if (!op.requestBody) return undefined;
-  const body = resolveLocal(doc, op.requestBody);
-  const media = body.content?.['application/x-www-form-urlencoded'] ?? Object.values(body.content ?? {})[0];
-  return media?.schema;
+const FORM = 'application/x-www-form-urlencoded';
+
+/** The request body's schema and media type: the form one when there is one (Stripe's), else the first. */
+function requestBody(op: NonNullable<PathMethod>, doc: Document): { schema?: Schema; mediaType?: string } {
+  if (!op.requestBody) return {};
+  const content = resolveLocal(doc, op.requestBody).content ?? {};
+  const mediaType = FORM in content ? FORM : Object.keys(content)[0];
+  return mediaType === undefined ? {} : { schema: content[mediaType]?.schema, mediaType };
+}
+
+/** The JSON schema of a response, under `application/json` or any `+json` type. */
+function jsonSchema(response: NonNullable<Operation['responses']>[string], doc: Document): Schema | undefined {
+  const content = resolveLocal(doc, response).content ?? {};
+  const type = 'application/json' in content ? 'application/json' : Object.keys(content).find((t) => /^application\/[\w.-]+\+json$/.test(t));
+  return type === undefined ? undefined : content[type]?.schema;
 }
 
 /** The JSON schema of the first response whose status code matches, and that status code. */
 function jsonResponse(op: NonNullable<PathMethod>, doc: Document, status: RegExp): { schema?: Schema; status?: string } {
   const found = Object.entries(op.responses ?? {}).find(([code]) => status.test(code));
   if (!found) return {};
-  const schema = resolveLocal(doc, found[1]).content?.['application/json']?.schema;
+  const schema = jsonSchema(found[1], doc);
   return schema ? { schema, status: found[0] } : {};
+}
+
+/**
+ * The error body an operation documents: its `default` response, or without one the schemas of its
+ * 4xx and 5xx responses (JSON APIs list them one by one: Lago's 401, 404 and 422), one schema or
+ * `anyOf` the distinct ones, in document order.
+ */
+export function errorSchema(op: NonNullable<PathMethod>, doc: Document): Schema | undefined {
+  const fallback = jsonResponse(op, doc, /^default$/).schema;
+  if (fallback) return fallback;
+  const schemas: Schema[] = [];
+  const seen = new Set<string>();
+  for (const [code, response] of Object.entries(op.responses ?? {})) {
+    if (!/^[45](\d\d|XX)$/i.test(code)) continue;
+    const schema = jsonSchema(response, doc);
+    const key = JSON.stringify(schema);
+    if (!schema || seen.has(key)) continue;
+    seen.add(key);
+    schemas.push(schema);
+  }
+  return schemas.length > 1 ? { anyOf: schemas } : schemas[0];
 }
 
 type PathMethod = Document['paths'][string][Method];
@@ -135,7 +174,7 @@ export function selectOperations(doc: Document, filters: readonly string[] = [])
         params.set(`${resolved.in}:${resolved.name}`, resolved);
       }
       const all = [...params.values()];
-      const body = formBody(op, doc);
+      const { schema: body, mediaType } = requestBody(op, doc);
       const bodyless = BODYLESS.includes(method);
       const success = jsonResponse(op, doc, /^2(\d\d|XX)$/);
       chosen.push({
@@ -147,9 +186,10 @@ export function selectOperations(doc: Document, filters: readonly string[] = [])
         pathParams: all.filter((p) => p.in === 'path'),
         queryParams: [...all.filter((p) => p.in === 'query'), ...(bodyless ? bodyAsQuery(body, doc) : [])],
         body: bodyless ? undefined : body,
+        ...(!bodyless && body && mediaType !== FORM && { bodyMediaType: mediaType }),
         response: success.schema,
         responseStatus: success.status,
-        errorResponse: jsonResponse(op, doc, /^default$/).schema,
+        errorResponse: errorSchema(op, doc),
         reservedIds: reservedIds(path, Object.keys(doc.paths ?? {})),
       });
     }

@@ -101,7 +101,7 @@ describe('type expressions', () => {
 
 const DOC: Document = {
   openapi: '3.0.0',
-  info: { title: 't', version: '1' },
+  info: { title: 'Stripe API', version: '1' },
   paths: {},
   components: {
     schemas: {
