@@ -93,9 +93,15 @@ function installApp(app: string, tarball: string): void {
   const mswRange = (pkg.peerDependencies as Record<string, string> | undefined)?.msw;
   if (!mswRange) throw new CheckFailed('package.json has no peerDependencies.msw to install msw by');
   const tsVersion = readJson(join(ROOT, 'node_modules/typescript/package.json')).version as string;
+  const openapiFetchRange = (pkg.peerDependencies as Record<string, string> | undefined)?.['openapi-fetch'];
+  if (!openapiFetchRange) throw new CheckFailed('package.json has no peerDependencies["openapi-fetch"] to install it by');
   mkdirSync(app, { recursive: true });
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'smoke-app', private: true, type: 'module' }, null, 2));
-  run('npm', ['install', '--no-audit', '--no-fund', tarball, `msw@${mswRange}`, `typescript@${tsVersion}`, '@types/node@20'], {
+  const peers = pkg.peerDependencies as Record<string, string>;
+  // The generator's peers too: the installed `stripe-customers generate` is run below.
+  const generatorPeers = ['openapi-typescript', 'prettier'].map((name) => `${name}@${peers[name]}`);
+  const deps = [tarball, `msw@${mswRange}`, `openapi-fetch@${openapiFetchRange}`, ...generatorPeers, `typescript@${tsVersion}`, '@types/node@20'];
+  run('npm', ['install', '--no-audit', '--no-fund', ...deps], {
     cwd: app,
   });
 }
@@ -162,6 +168,34 @@ import { createClient, StripeValidationError } from 'stripe-customers';
 import { createCustomersMock } from 'stripe-customers/msw';
 import { nodeTransport } from 'stripe-customers/node';
 ${JS_MAIN}`;
+
+// A team that calls Stripe through openapi-fetch: the typed paths, Stripe's serializers and the
+// middleware from the installed package, against the MSW mock kit.
+const OPENAPI_FETCH_APP = `import assert from 'node:assert/strict';
+import createFetchClient from 'openapi-fetch';
+import { setupServer } from 'msw/node';
+import { StripeNotFoundError } from 'stripe-customers';
+import { createCustomersMock } from 'stripe-customers/msw';
+import { stripeBodySerializer, stripeMiddleware, stripeQuerySerializer } from 'stripe-customers/openapi-fetch';
+
+const mock = createCustomersMock({ requireApiKey: true });
+const server = setupServer(...mock.handlers);
+server.listen({ onUnhandledRequest: 'error' });
+try {
+  const api = createFetchClient({ baseUrl: 'https://api.stripe.com', bodySerializer: stripeBodySerializer, querySerializer: stripeQuerySerializer });
+  api.use(stripeMiddleware({ apiKey: 'sk_test_123' }));
+  const { data: created } = await api.POST('/v1/customers', { body: { email: 'ada@example.com', metadata: { app_user_id: 'u_42' } } });
+  assert.match(created.id, /^cus_/);
+  const { data: again } = await api.GET('/v1/customers/{customer}', { params: { path: { customer: created.id }, query: { expand: ['tax_ids'] } } });
+  assert.deepEqual(again.metadata, { app_user_id: 'u_42' });
+  const missing = await api.GET('/v1/customers/{customer}', { params: { path: { customer: 'cus_missing' } } }).catch((e) => e);
+  assert.ok(missing instanceof StripeNotFoundError, 'a 404 must throw StripeNotFoundError');
+  assert.equal(mock.store.list().length, 1);
+} finally {
+  server.close();
+}
+console.log('${OK_LINE}');
+`;
 
 const CJS_APP = `const assert = require('node:assert/strict');
 const https = require('node:https');
@@ -298,6 +332,11 @@ const TSCONFIGS: Record<string, object> = {
 function writeApps(app: string): void {
   writeFileSync(join(app, 'esm.mjs'), ESM_APP);
   writeFileSync(join(app, 'cjs.cjs'), CJS_APP);
+  writeFileSync(join(app, 'openapi-fetch.mjs'), OPENAPI_FETCH_APP);
+  writeFileSync(join(app, 'small.openapi.json'), SMALL_SPEC);
+  writeFileSync(join(app, 'generated-check.mts'), GENERATED_CHECK);
+  const generatedConfig = { module: 'node16', moduleResolution: 'node16', target: 'es2022', strict: true, skipLibCheck: true, outDir: 'out-generated' };
+  writeFileSync(join(app, 'tsconfig.generated.json'), JSON.stringify({ compilerOptions: { ...generatedConfig, types: ['node'] }, include: ['generated-check.mts', 'gen/*.ts'] }, null, 2));
   writeFileSync(join(app, 'node16-esm.mts'), TS_APP);
   writeFileSync(join(app, 'node16-cjs.cts'), TS_APP);
   writeFileSync(join(app, 'bundler.ts'), TS_APP);
@@ -306,6 +345,41 @@ function writeApps(app: string): void {
   writeFileSync(join(app, 'tsconfig.library-node16.json'), JSON.stringify(libraryTsconfig('node16', 'node16'), null, 2));
   writeFileSync(join(app, 'tsconfig.library-bundler.json'), JSON.stringify(libraryTsconfig('bundler', 'esnext'), null, 2));
 }
+
+// A small API for the installed generator: one JSON operation with a $ref, enough to see types,
+// schemas, the operation table and the methods come out and type-check against the package.
+const SMALL_SPEC = JSON.stringify({
+  openapi: '3.1.0',
+  info: { title: 'Small API', version: '1.0.0' },
+  paths: {
+    '/v1/widgets/{widget}': {
+      get: {
+        operationId: 'GetWidget',
+        parameters: [{ name: 'widget', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'A widget', content: { 'application/json': { schema: { $ref: '#/components/schemas/widget' } } } } },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      widget: {
+        type: 'object',
+        required: ['id', 'object'],
+        properties: { id: { type: 'string' }, object: { const: 'widget' }, name: { type: ['string', 'null'] }, created: { type: 'string', format: 'date-time' } },
+      },
+    },
+  },
+});
+
+const GENERATED_CHECK = `import { safeParse } from 'zod/v4/core';
+import { operations } from './gen/operations.js';
+import type { paths } from './gen/types.js';
+
+const widget: paths['/v1/widgets/{widget}']['get']['responses'][200]['content']['application/json'] = { id: 'w_1', object: 'widget', name: null, created: '2024-01-01T00:00:00Z' };
+if (!safeParse(operations.GetWidget.responseSchema!, widget).success) throw new Error('the generated schema refused a valid widget');
+if (safeParse(operations.GetWidget.responseSchema!, { id: 1 }).success) throw new Error('the generated schema took a broken widget');
+console.log('${OK_LINE}');
+`;
 
 /** Installs the newest TypeScript beside the app (not in it, so the app's own tsc stays the repository's). */
 function installNewestTypescript(dir: string): string {
@@ -360,6 +434,7 @@ async function main(): Promise<void> {
     writeApps(app);
     await step('ESM app (esm.mjs)', () => runApp(app, 'esm.mjs'));
     await step('CommonJS app (cjs.cjs)', () => runApp(app, 'cjs.cjs'));
+    await step('openapi-fetch app (openapi-fetch.mjs): Stripe through openapi-fetch with the middleware', () => runApp(app, 'openapi-fetch.mjs'));
     await step('TypeScript, node16 resolution, ESM: tsc, then run the .mjs it emits', () => {
       compile(app, 'tsconfig.node16-esm.json');
       runApp(app, 'out-node16-esm/node16-esm.mjs');
@@ -376,6 +451,11 @@ async function main(): Promise<void> {
     await step(`A user's library: tsc ${ownVersion} --declaration names every inferred type (node16, bundler)`, () => {
       compile(app, 'tsconfig.library-node16.json');
       compile(app, 'tsconfig.library-bundler.json');
+    });
+    await step('npx stripe-customers generate on a small JSON spec, then tsc and run its output', () => {
+      run('npx', ['--no-install', 'stripe-customers', 'generate', '--spec', 'small.openapi.json', '--out', 'gen', '--quiet'], { cwd: app, capture: true });
+      compile(app, 'tsconfig.generated.json');
+      runApp(app, 'out-generated/generated-check.mjs');
     });
     await step(`A user's library: tsc ${NEWEST_TYPESCRIPT} --declaration, the same`, () => {
       const tsc = installNewestTypescript(join(work, 'newest-typescript'));
