@@ -5,14 +5,15 @@
  */
 export const GENERATOR_PEERS: Readonly<Record<string, string>> = {
   'openapi-typescript': '^7.13.0',
-  typescript: '^5.0.0',
+  typescript: '>=5.0.0',
   prettier: '^3.0.0',
 };
 
 /** The command that installs every generator peer, for messages. */
 export function installCommand(): string {
+  // Quoted where a shell would read the range (`>=` redirects), so the line can be pasted as is.
   return `npm install --save-dev ${Object.entries(GENERATOR_PEERS)
-    .map(([name, range]) => `${name}@${range}`)
+    .map(([name, range]) => (/^[\w@./^~-]+$/.test(range) ? `${name}@${range}` : `'${name}@${range}'`))
     .join(' ')}`;
 }
 
