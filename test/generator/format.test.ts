@@ -85,7 +85,7 @@ describe('optional peers', () => {
   });
 
   it('names what to install', () => {
-    expect(installCommand()).toBe('npm install --save-dev openapi-typescript@^7.13.0 'typescript@>=5.0.0' prettier@^3.0.0');
+    expect(installCommand()).toBe("npm install --save-dev openapi-typescript@^7.13.0 'typescript@>=5.0.0' prettier@^3.0.0");
   });
 
   it('loading a missing peer fails naming it and the install command', async () => {
