@@ -1,7 +1,7 @@
 // The Markdown reference pages (scripts/lib/emit-docs.ts) of the project's spec: the index, the
 // customer and PostCustomers pages, the client method and example on every operation page, links
-// that resolve, byte-identical reruns, the stripe-like fixture, examples that compile against src/,
-// and what the CLI writes where. The cell-level transforms are in docs-cells.test.ts.
+// that resolve, byte-identical reruns, the stripe-like fixture, and what the CLI writes where. The
+// examples are compiled in docs-examples.slow.test.ts (npm run test:slow). The cell-level transforms are in docs-cells.test.ts.
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,6 @@ import { loadSpec } from '../../scripts/lib/load-spec.js';
 import type { Document } from '../../scripts/lib/openapi.js';
 import { operationSchemas, reachableComponents } from '../../scripts/lib/reach.js';
 import { selectOperations } from '../../scripts/lib/select.js';
-import { typeCheck } from '../support/type-check.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SPEC = join(ROOT, 'spec/customers.openapi.yaml');
@@ -219,46 +218,6 @@ describe('the stripe-like fixture', () => {
     expect(page).toContain('for await (const charge of stripe.charges.list({ limit: 3 })) {');
     expect(stripeLike['README.md']).toContain('| `charges.list` |');
   });
-});
-
-describe('the examples compile against the client in src/', () => {
-  let dir = '';
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'docs-examples-'));
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
-
-  it('type-checks every ts block of every operation page', async () => {
-    const blocks = Object.entries(project).flatMap(([name, markdown]) =>
-      [...markdown.matchAll(/```ts\n([\s\S]*?)```/g)].map((m, i) => [`${posix.basename(name, '.md')}-${i}.mts`, `${m[1]!}export {};\n`]),
-    );
-    expect(blocks.length).toBe(47);
-    for (const [file, source] of blocks) await writeFile(join(dir, file!), source!);
-    const compilerOptions = {
-      strict: true,
-      noUncheckedIndexedAccess: true,
-      module: 'NodeNext',
-      moduleResolution: 'NodeNext',
-      target: 'ES2022',
-      lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-      skipLibCheck: true,
-      noEmit: true,
-      noUnusedLocals: false,
-      typeRoots: [join(ROOT, 'node_modules/@types')],
-      types: ['node'],
-      paths: { 'stripe-customers': [join(ROOT, 'src/index.ts')] },
-    };
-    await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['*.mts'] }));
-    // tsc's own report, not just "Command failed", when an example stops compiling.
-    const compile = () => {
-      try {
-        typeCheck(dir);
-      } catch (error) {
-        throw new Error(String((error as { stdout?: unknown }).stdout));
-      }
-    };
-    expect(compile).not.toThrow();
-  }, 60_000);
 });
 
 describe('writing pages (generate and the CLI)', () => {

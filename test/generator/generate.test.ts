@@ -1,20 +1,15 @@
 // The whole generator on a small Stripe-like spec (fixtures/stripe-like.json): which operations and
 // schemas it keeps, the header it writes, that output is reproducible, and that the emitted files
-// load, validate the way the SDK needs, and type-check. Last, the committed generated/ is up to date.
+// load and validate the way the SDK needs. compile.slow.test.ts type-checks them (npm run test:slow);
+// check:generated holds the committed generated/ to a fresh generation.
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { generateFiles, type GenerateResult } from '../../scripts/lib/generate.js';
-import { checkDeclarations, typeCheck, writeStrictTsconfig } from '../support/type-check.js';
+import { RUNTIME, STRIPE_LIKE, writeFixtureOutputs, type FixtureOutputs } from '../support/generator-output.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const STRIPE_LIKE = join(ROOT, 'test/generator/fixtures/stripe-like.json');
-const RUNTIME = join(ROOT, 'src/index.js');
-const REQUEST_REF = join(ROOT, 'test/generator/fixtures/request-ref.json');
 const CUSTOMER_OPS = ['GetCustomers', 'PostCustomers', 'GetCustomersCustomer', 'DeleteCustomersCustomer'];
 
 type Schemas = Record<string, z.ZodMiniType>;
@@ -27,30 +22,17 @@ function operationIds(code: string): string[] {
   return [...code.matchAll(/^ {2}(\w+): \{$/gm)].map((m) => m[1]!);
 }
 
-/** Writes generated files into `dir`, with a tsconfig as strict as the project's. */
-async function writeOutput(dir: string, files: Record<string, string>): Promise<void> {
-  await mkdir(dir);
-  for (const [name, code] of Object.entries(files)) await writeFile(join(dir, name), code);
-  await writeStrictTsconfig(dir);
-}
-
 let out = '';
 let customers: GenerateResult;
 let requestRef: GenerateResult;
+let outputs: FixtureOutputs;
 
 beforeAll(async () => {
-  // Written to a temporary folder, the methods files reach the client's helper types by absolute path.
-  customers = await generateFiles(STRIPE_LIKE, ['/v1/customers'], RUNTIME);
-  requestRef = await generateFiles(REQUEST_REF, [], RUNTIME);
-  out = await mkdtemp(join(tmpdir(), 'generator-test-'));
-  // One node_modules for both outputs (module resolution walks up); "type": "module" makes them ESM.
-  await symlink(join(ROOT, 'node_modules'), join(out, 'node_modules'), 'dir');
-  await writeFile(join(out, 'package.json'), JSON.stringify({ type: 'module' }));
-  await writeOutput(join(out, 'stripe-like'), customers.files);
-  await writeOutput(join(out, 'request-ref'), requestRef.files);
+  outputs = await writeFixtureOutputs();
+  ({ out, customers, requestRef } = outputs);
 }, 60_000);
 
-afterAll(() => rm(out, { recursive: true, force: true }));
+afterAll(() => outputs.remove());
 
 describe('operation selection', () => {
   const all = (result: GenerateResult): string => Object.values(result.files).join('\n');
@@ -233,39 +215,6 @@ describe('a request body that $refs a component', () => {
     expect(accepts(s.PostCustomersBodySchema, { shipping: { name: 'Ada', address: { city: 'Paris' } } })).toBe(true);
     expect(accepts(s.ShippingSchema, shipping)).toBe(true);
   });
-});
-
-describe('type-checking the emitted files', () => {
-  it('the stripe-like output compiles under strict + noUncheckedIndexedAccess', () => {
-    expect(() => typeCheck(join(out, 'stripe-like'))).not.toThrow();
-  }, 60_000);
-
-  it('the request-ref output (with un-annotated Params schemas) compiles', () => {
-    expect(() => typeCheck(join(out, 'request-ref'))).not.toThrow();
-  }, 60_000);
-
-  it("the declarations tsc emits for the project's generated/ parse and check on their own", async () => {
-    const dir = join(out, 'own-declarations');
-    await mkdir(dir, { recursive: true });
-    // methods.ts is left out: it reads the client's helper types from src/, which check:package
-    // checks in the published declarations.
-    for (const name of (await readdir(join(ROOT, 'generated'))).filter((f) => f.endsWith('.ts') && f !== 'methods.ts')) {
-      await writeFile(join(dir, name), await readFile(join(ROOT, 'generated', name)));
-    }
-    await writeStrictTsconfig(dir);
-    await expect(checkDeclarations(dir)).resolves.toBeUndefined();
-  }, 60_000);
-});
-
-describe("the project's own spec", () => {
-  it('generates exactly the committed files in generated/', async () => {
-    const fresh = await generateFiles(join(ROOT, 'spec/customers.openapi.yaml'));
-    const committed = (await readdir(join(ROOT, 'generated'))).filter((f) => f.endsWith('.ts')).sort();
-    expect(committed).toEqual(Object.keys(fresh.files).sort());
-    for (const name of committed) {
-      expect(fresh.files[name], name).toBe(await readFile(join(ROOT, 'generated', name), 'utf8'));
-    }
-  }, 60_000);
 });
 
 describe('specs that would break the output are refused or made safe', () => {
