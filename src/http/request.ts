@@ -235,9 +235,11 @@ function tooLarge(response: HttpResponse, sent: Sent, maxResponseBytes: number):
   });
 }
 
-const NOT_JSON = Symbol('not JSON');
+/** What {@link parseJson} returns for text that is not JSON (no JSON value can be a symbol). */
+export const NOT_JSON = Symbol('not JSON');
 
-function parseJson(text: string): unknown {
+/** The JSON value of `text`, or {@link NOT_JSON}. */
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

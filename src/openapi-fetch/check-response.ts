@@ -2,6 +2,7 @@ import type { $ZodType } from 'zod/v4/core';
 import { errorFromResponse, shortened, type Sent } from '../errors/error-from-response.js';
 import { StripeResponseValidationError, type StripeError } from '../errors/errors.js';
 import type { HttpResponse } from '../http/transport.js';
+import { NOT_JSON, parseJson } from '../http/request.js';
 import { fastAccepts } from '../validation/fast-path.js';
 import { issueLines } from '../validation/issue-text.js';
 import { zodIssues } from '../validation/validate.js';
@@ -25,16 +26,6 @@ export type ErrorFor = (response: HttpResponse, context: { operation: TableOpera
  */
 export async function readResponse(response: Response): Promise<HttpResponse> {
   return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.clone().text() };
-}
-
-const NOT_JSON = Symbol('not JSON');
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return NOT_JSON;
-  }
 }
 
 function accepts(schema: $ZodType, value: unknown): boolean {
