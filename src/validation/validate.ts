@@ -1,5 +1,5 @@
 import { safeParse, type $ZodIssue, type $ZodType } from 'zod/v4/core';
-import { en } from 'zod/v4/locales';
+import * as english from 'zod/v4/locales/en.js';
 import { shortened, type Sent } from '../errors/error-from-response.js';
 import { customIssue, StripeResponseValidationError, StripeValidationError, type ValidationIssue } from '../errors/errors.js';
 import type { HttpResponse } from '../http/transport.js';
@@ -8,7 +8,11 @@ import { formatPath, issueLines } from './issue-text.js';
 // The slow half of validation, run only when the fast path (fast-path.ts) says no: zod itself
 // decides and words the problems. zod/mini loads no messages of its own, so each parse is given
 // zod's English ones; a parse-level setting, so an app's own zod configuration is left alone.
-const ENGLISH = { error: en().localeError };
+// The English locale file alone: zod's locales index would load every language at start-up. Its
+// CommonJS build exports the function itself, which bundlers' interop may or may not put on
+// `default`, so both shapes are read.
+const localeOf = (module: unknown) => ((module as { default?: unknown }).default ?? module) as () => { localeError: unknown };
+const ENGLISH = { error: localeOf(english)().localeError };
 
 /** What a schema needs to know about an operation to name it in errors. */
 interface Named {
