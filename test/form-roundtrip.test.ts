@@ -6,6 +6,7 @@ import { operations } from '../generated/operations.js';
 import { decodeForm, parseForm } from '../src/wire/form-decode.js';
 import { encodeForm } from '../src/wire/form-encode.js';
 import { arbitraryFromSchema, textArbitrary } from './support/arbitrary-from-schema.js';
+import { formNormalize } from './support/form-normalize.js';
 
 const RUNS = { numRuns: 300 };
 
@@ -72,27 +73,6 @@ const customerCreate = z.strictObject({
   validate: z.boolean().optional(),
 });
 
-/**
- * What survives the wire. The form format has no way to say `null`, `undefined`, `[]` or `{}`: the
- * encoder leaves them out (and renumbers arrays around them), so decoding cannot bring them back.
- * An object or array left empty after that is dropped too, for the same reason.
- */
-function normalize(value: unknown): unknown {
-  if (value === null || value === undefined) return undefined;
-  if (Array.isArray(value)) {
-    const items = value.map(normalize).filter((item) => item !== undefined);
-    return items.length > 0 ? items : undefined;
-  }
-  if (typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    const kept = normalize(item);
-    // defineProperty so a generated `__proto__` key stays data, as the decoder keeps it.
-    if (kept !== undefined) Object.defineProperty(out, key, { value: kept, enumerable: true, writable: true, configurable: true });
-  }
-  return Object.keys(out).length > 0 ? out : undefined;
-}
-
 /** Nested objects of string leaves (and some null/undefined), keys fit for a form: no arrays. */
 const stringTree = fc.letrec<{ node: Record<string, unknown> }>((tie) => ({
   node: fc.dictionary(
@@ -121,7 +101,7 @@ describe('form encoding round trip', () => {
     fc.assert(
       fc.property(arbitraryFromSchema(customerCreate), (params) => {
         const decoded = decodeForm(encodeForm(params as object), customerCreate);
-        expect(decoded).toEqual(normalize(params) ?? {});
+        expect(decoded).toEqual(formNormalize(params) ?? {});
       }),
       RUNS,
     );
@@ -135,7 +115,7 @@ describe('form encoding round trip', () => {
   ] as [string, $ZodType][])('round-trips arbitrary valid params of the generated %s schema', (_, schema) => {
     fc.assert(
       fc.property(arbitraryFromSchema(schema), (params) => {
-        expect(decodeForm(encodeForm(params as object), schema)).toEqual(normalize(params) ?? {});
+        expect(decodeForm(encodeForm(params as object), schema)).toEqual(formNormalize(params) ?? {});
       }),
       RUNS,
     );
@@ -144,7 +124,7 @@ describe('form encoding round trip', () => {
   it('parses nested string maps back without a schema', () => {
     fc.assert(
       fc.property(stringTree, (tree) => {
-        expect(parseForm(encodeForm(tree))).toEqual(normalize(tree) ?? {});
+        expect(parseForm(encodeForm(tree))).toEqual(formNormalize(tree) ?? {});
       }),
       RUNS,
     );

@@ -79,3 +79,21 @@ export function unlinkedLagoCustomer(): LagoCustomer {
     billing_configuration: { ...customer.billing_configuration, payment_provider: null, provider_customer_id: null, sync_with_provider: null },
   };
 }
+
+/**
+ * A create-or-update body for the documented customer, as an app would send it: the fields it owns,
+ * the Stripe link, one metadata pair and a tax code.
+ * @example await lago.POST('/api/v1/customers', { body: documentedCreateBody() });
+ */
+export function documentedCreateBody(): { customer: Record<string, unknown> } {
+  return {
+    customer: {
+      external_id: documentedLagoCustomer().external_id,
+      name: 'Gavin Belson',
+      email: 'dinesh@piedpiper.test',
+      billing_configuration: { payment_provider: 'stripe', provider_customer_id: 'cus_12345', sync_with_provider: true },
+      metadata: [{ key: 'Purchase Order', value: '123456789', display_in_invoice: true }],
+      tax_codes: ['vat_fr'],
+    },
+  };
+}

@@ -9,6 +9,7 @@ import { ApiResponseError } from 'stripe-customers/openapi-fetch';
 import { documentedLagoCustomer } from './fixtures.js';
 import { createLagoClient, LAGO_US, LagoApiError } from './lago-client.js';
 import { createLagoMock } from './lago-mock.js';
+import { rejection } from '../../test/support/rejection.js';
 
 const KEY = 'lago_test_6c1f0e2a9b7d4e58';
 const FIXED = Date.UTC(2024, 4, 1, 12, 0, 0);
@@ -23,15 +24,6 @@ afterAll(() => server.close());
 
 const lago = () => createLagoClient({ apiKey: KEY });
 const byId = (external_customer_id: string) => ({ params: { path: { external_customer_id } } });
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to reject');
-}
 
 describe('createLagoClient at the wire', () => {
   it('sends the body as JSON with the Bearer key and returns the validated customer', async () => {

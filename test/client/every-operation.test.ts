@@ -12,6 +12,7 @@ import { customersMethods } from '../../generated/methods.js';
 import { createClient, decodeForm, StripeResponseValidationError, type MethodSpec } from '../../src/index.js';
 import { arbitraryFromSchema } from '../support/arbitrary-from-schema.js';
 import { STRIPE, useMswServer } from '../support/msw.js';
+import { formNormalize } from '../support/form-normalize.js';
 
 const server = useMswServer();
 const stripe = createClient({ apiKey: 'sk_test_every_op', maxRetries: 0 });
@@ -39,22 +40,6 @@ function sample(schema: $ZodType, spec?: MethodSpec): unknown {
     return { ...value, expand: path ? [path] : undefined };
   }
   return value;
-}
-
-/** What survives the form encoding: no `null`/`undefined`, no empty objects or lists. */
-function normalize(value: unknown): unknown {
-  if (value === null || value === undefined) return undefined;
-  if (Array.isArray(value)) {
-    const items = value.map(normalize).filter((item) => item !== undefined);
-    return items.length > 0 ? items : undefined;
-  }
-  if (typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    const kept = normalize(item);
-    if (kept !== undefined) Object.defineProperty(out, key, { value: kept, enumerable: true, writable: true, configurable: true });
-  }
-  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 interface Seen {
@@ -110,13 +95,13 @@ describe('every operation of the generated table, at the wire', () => {
     if (op.method === 'post') {
       expect(sent.headers.get('idempotency-key')).toBe(`key-${name}`);
       expect(sent.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
-      expect(normalize(decodeForm(sent.body, op.bodySchema ?? undefined)) ?? {}).toEqual(normalize(params) ?? {});
+      expect(formNormalize(decodeForm(sent.body, op.bodySchema ?? undefined)) ?? {}).toEqual(formNormalize(params) ?? {});
       expect(sent.url.search).toBe('');
     } else {
       expect(sent.headers.get('idempotency-key')).toBeNull();
       expect(sent.body).toBe('');
       const query = sent.url.search.slice(1);
-      expect(normalize(decodeForm(query, op.querySchema ?? undefined)) ?? {}).toEqual(normalize(params) ?? {});
+      expect(formNormalize(decodeForm(query, op.querySchema ?? undefined)) ?? {}).toEqual(formNormalize(params) ?? {});
     }
   });
 

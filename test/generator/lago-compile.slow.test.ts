@@ -5,23 +5,14 @@ import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentedLagoCustomer } from '../../examples/lago/fixtures.js';
+import { documentedCreateBody, documentedLagoCustomer } from '../../examples/lago/fixtures.js';
 import { LAGO } from '../../scripts/generate-defaults.js';
 import { ROOT } from '../support/generator-output.js';
 import { typeCheck } from '../support/type-check.js';
 
 const OUT = join(ROOT, LAGO.out);
 const customer = documentedLagoCustomer();
-const createBody = {
-  customer: {
-    external_id: customer.external_id,
-    name: 'Gavin Belson',
-    email: 'dinesh@piedpiper.test',
-    billing_configuration: { payment_provider: 'stripe', provider_customer_id: 'cus_12345', sync_with_provider: true },
-    metadata: [{ key: 'Purchase Order', value: '123456789', display_in_invoice: true }],
-    tax_codes: ['vat_fr'],
-  },
-};
+const createBody = documentedCreateBody();
 
 describe('type-checking', () => {
   let dir = '';

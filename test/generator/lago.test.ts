@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { StripeResponseValidationError, StripeValidationError } from 'stripe-customers';
 import { ApiResponseError, validatingMiddleware } from 'stripe-customers/openapi-fetch';
-import { documentedLagoCustomer } from '../../examples/lago/fixtures.js';
+import { documentedCreateBody, documentedLagoCustomer } from '../../examples/lago/fixtures.js';
 import { LAGO } from '../../scripts/generate-defaults.js';
 import { generateFiles } from '../../scripts/lib/generate.js';
 import * as schemas from '../../examples/lago/generated/schemas.js';
@@ -24,16 +24,7 @@ const OUT = join(ROOT, LAGO.out);
 const customer = documentedLagoCustomer();
 
 const accepts = (schema: z.ZodMiniType, value: unknown) => z.safeParse(schema, value).success;
-const createBody = {
-  customer: {
-    external_id: customer.external_id,
-    name: 'Gavin Belson',
-    email: 'dinesh@piedpiper.test',
-    billing_configuration: { payment_provider: 'stripe', provider_customer_id: 'cus_12345', sync_with_provider: true },
-    metadata: [{ key: 'Purchase Order', value: '123456789', display_in_invoice: true }],
-    tax_codes: ['vat_fr'],
-  },
-};
+const createBody = documentedCreateBody();
 
 describe('the committed output', () => {
   it('is what the command makes from spec/lago/ now', async () => {

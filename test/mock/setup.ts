@@ -22,15 +22,7 @@ export function mockStripe(server: ReturnType<typeof setupServer>, options: Cust
   return { mock, stripe, clock };
 }
 
-/** The rejection of a promise that must reject. */
-export async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    (value) => {
-      throw new Error(`expected a rejection, got ${JSON.stringify(value)}`);
-    },
-    (error: unknown) => error,
-  );
-}
+export { rejection } from '../support/rejection.js';
 
 /** A raw request to the mock's default host, as curl or another client would send it. */
 export async function raw(path: string, init: RequestInit = {}): Promise<{ status: number; headers: Headers; body: any }> {

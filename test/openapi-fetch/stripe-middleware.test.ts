@@ -19,6 +19,7 @@ import {
   StripeValidationError,
 } from 'stripe-customers';
 import { stripeBodySerializer, stripeMiddleware, stripeQuerySerializer, type paths } from 'stripe-customers/openapi-fetch';
+import { rejection } from '../support/rejection.js';
 
 const KEY = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc';
 const STRIPE = 'https://api.stripe.com';
@@ -48,15 +49,6 @@ function stripeClient(options: Partial<Parameters<typeof stripeMiddleware>[0]> =
   const client = createClient<paths>({ baseUrl: STRIPE, bodySerializer: stripeBodySerializer, querySerializer: stripeQuerySerializer });
   client.use(stripeMiddleware({ apiKey: KEY, ...options }));
   return client;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to reject');
 }
 
 describe('stripeMiddleware over the mock', () => {

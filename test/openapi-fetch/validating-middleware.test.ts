@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { operations, StripeNotFoundError, StripeResponseValidationError, StripeValidationError } from 'stripe-customers';
 import { ApiResponseError, validatingMiddleware, type OperationTable } from 'stripe-customers/openapi-fetch';
+import { rejection } from '../support/rejection.js';
 
 const API = 'https://api.widgets.test';
 const SECRET = 'wdg_secret_5f1c0a9e77b24d';
@@ -61,15 +62,6 @@ function widgets() {
   const client = createClient<any>({ baseUrl: API, headers: { Authorization: `Bearer ${SECRET}` } });
   client.use(validatingMiddleware(table, { apiName: 'Widgets', secrets: [SECRET] }));
   return client;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to reject');
 }
 
 describe('validatingMiddleware on another API', () => {
